@@ -1,0 +1,46 @@
+package org.cartevidence.api;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Entity tags come from a record's {@code version}: every change raises it by one, so a tag names one state.
+ * Preconditions ({@code If-Match}, {@code If-None-Match}) are evaluated by the JAX-RS runtime against it.
+ */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static EntityTag of(VersionedEntity entity) {
+        return new EntityTag(Long.toString(entity.version));
+    }
+
+    /** A single-resource answer, or 304 when the client's {@code If-None-Match} already names this state. */
+    public static Response read(Request request, VersionedEntity entity, Object body) {
+        EntityTag tag = of(entity);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return (notModified != null ? notModified : Response.ok(body)).tag(tag).build();
+    }
+
+    /** Refuses a write (412) whose {@code If-Match} does not name the stored state. Without one, any state goes. */
+    public static void checkWritable(Request request, VersionedEntity entity) {
+        Response.ResponseBuilder failed = request.evaluatePreconditions(of(entity));
+        if (failed != null) {
+            throw new ApiException(412, "precondition-failed", "Precondition failed",
+                    "If-Match does not match the current version " + of(entity) + "; read it again and retry",
+                    List.of());
+        }
+    }
+
+    public static Response written(VersionedEntity entity, Object body) {
+        return Response.ok(body).tag(of(entity)).build();
+    }
+
+    public static Response created(URI location, VersionedEntity entity, Object body) {
+        return Response.created(location).entity(body).tag(of(entity)).build();
+    }
+}

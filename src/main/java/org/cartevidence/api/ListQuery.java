@@ -1,0 +1,101 @@
+package org.cartevidence.api;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds the filtered, sorted and paged HQL of a list operation. Every filter value is bound as a parameter;
+ * a filter whose value is absent (null or an empty list) adds nothing. Sort fields come only from a whitelist,
+ * and the id is always the last sort key so that paging is stable.
+ */
+public final class ListQuery<E> {
+
+    private final Class<E> type;
+    private final String alias;
+    private final List<String> clauses = new ArrayList<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    private ListQuery(Class<E> type, String alias) {
+        this.type = type;
+        this.alias = alias;
+    }
+
+    public static <E> ListQuery<E> from(Class<E> type, String alias) {
+        return new ListQuery<>(type, alias);
+    }
+
+    /** Adds {@code clause} (which uses {@code :parameter}) when {@code value} is present. */
+    public ListQuery<E> where(String clause, String parameter, Object value) {
+        if (value == null || (value instanceof Collection<?> c && c.isEmpty())) {
+            return this;
+        }
+        clauses.add(clause);
+        parameters.put(parameter, value);
+        return this;
+    }
+
+    /**
+     * Case-insensitive substring match of {@code text} over any of the given expressions. An expression that
+     * already uses {@code :q} (an {@code exists} over a collection, say) is taken as the whole condition.
+     */
+    public ListQuery<E> containsText(String text, String... expressions) {
+        if (text == null || text.isBlank()) {
+            return this;
+        }
+        List<String> any = new ArrayList<>();
+        for (String expression : expressions) {
+            any.add(expression.contains(":q") ? expression : "lower(" + expression + ") like :q escape '\\'");
+        }
+        clauses.add("(" + String.join(" or ", any) + ")");
+        String escaped = text.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        parameters.put("q", "%" + escaped + "%");
+        return this;
+    }
+
+    public <T> PageResponse<T> page(EntityManager em, PageParams page, Map<String, String> sortable,
+            Function<E, T> view) {
+        String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        String from = " from " + type.getSimpleName() + " " + alias + where;
+
+        TypedQuery<Long> count = em.createQuery("select count(" + alias + ")" + from, Long.class);
+        parameters.forEach(count::setParameter);
+        long total = count.getSingleResult();
+
+        int size = page.effectiveSize();
+        List<T> items = List.of();
+        if ((long) page.page * size < total) {
+            TypedQuery<E> select = em.createQuery("select " + alias + from + orderBy(page.sort, sortable), type);
+            parameters.forEach(select::setParameter);
+            items = select.setFirstResult(page.page * size).setMaxResults(size)
+                    .getResultStream().map(view).toList();
+        }
+        return PageResponse.of(items, page.page, size, total);
+    }
+
+    private String orderBy(String sort, Map<String, String> sortable) {
+        List<String> keys = new ArrayList<>();
+        if (sort != null && !sort.isBlank()) {
+            for (String token : sort.split(",")) {
+                String field = token.strip();
+                boolean descending = field.startsWith("-");
+                String name = descending ? field.substring(1) : field;
+                String path = sortable.get(name);
+                if (path == null) {
+                    throw ApiException.badParameter("sort", "cannot sort by '" + name + "'; sortable fields: "
+                            + String.join(", ", new java.util.TreeSet<>(sortable.keySet())));
+                }
+                keys.add(path + (descending ? " desc" : " asc") + " nulls last");
+            }
+        }
+        keys.add(alias + ".id asc");
+        return " order by " + String.join(", ", keys);
+    }
+}

@@ -1,0 +1,35 @@
+package org.cartevidence.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An RFC 9457 problem details body: what every error answer of the API carries. */
+@Schema(name = "Problem", description = "RFC 9457 problem details.")
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        @Schema(description = "A URI reference that identifies the problem type.", examples = "urn:cart-evidence:problem:validation")
+        URI type,
+        @Schema(description = "A short summary of the problem type.", examples = "Invalid input")
+        String title,
+        @Schema(description = "The HTTP status code.", examples = "422")
+        int status,
+        @Schema(description = "What went wrong in this occurrence.", examples = "1 field is invalid")
+        String detail,
+        @Schema(description = "The request path of this occurrence.", examples = "/api/v1/studies")
+        URI instance,
+        @Schema(description = "One entry per invalid field or parameter.")
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field: a JSON path into the body (e.g. {@code registryIds[0]}) or a parameter name. */
+    @Schema(name = "FieldError")
+    public record FieldError(
+            @Schema(description = "The body field (JSON path) or query/header parameter.", examples = "female")
+            String field,
+            @Schema(description = "Why it was refused.", examples = "must not exceed enrolled (5)")
+            String message) {
+    }
+}

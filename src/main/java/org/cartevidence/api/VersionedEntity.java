@@ -1,0 +1,42 @@
+package org.cartevidence.api;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What every stored record carries: an optimistic-locking {@code version} (the ETag) and its timestamps.
+ * Timestamps are cut to milliseconds so that the body a write answers equals what a later read returns
+ * from either database.
+ */
+@MappedSuperclass
+public abstract class VersionedEntity extends PanacheEntityBase {
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public abstract Long id();
+
+    @PrePersist
+    void stampCreation() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

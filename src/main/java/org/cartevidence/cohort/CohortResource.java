@@ -1,0 +1,135 @@
+package org.cartevidence.cohort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.ETags;
+import org.cartevidence.api.JsonMergePatch;
+import org.cartevidence.api.PageParams;
+import org.cartevidence.api.PageResponse;
+import org.cartevidence.api.Paging;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cohorts")
+public class CohortResource {
+
+    private static final String SORTABLE = "Sortable fields: label, disease, enrolled, studyId, medianFollowUpMonths, "
+            + "createdAt, updatedAt.";
+
+    @Inject
+    CohortService cohorts;
+
+    @GET
+    @Path("cohorts")
+    @Operation(operationId = "listCohorts", summary = "List cohorts",
+            description = "Pages through the cohorts of all studies, filtered and sorted. " + SORTABLE)
+    @APIResponse(responseCode = "200", description = "One page of cohorts.")
+    public RestResponse<PageResponse<CohortView>> list(@BeanParam CohortFilter filter,
+            @Valid @BeanParam PageParams page, @Context UriInfo uri) {
+        return Paging.respond(cohorts.list(filter, page), uri);
+    }
+
+    @GET
+    @Path("studies/{studyId}/cohorts")
+    @Operation(operationId = "listStudyCohorts", summary = "List the cohorts of a study",
+            description = "Pages through one study's cohorts. " + SORTABLE)
+    @APIResponse(responseCode = "200", description = "One page of the study's cohorts.")
+    public RestResponse<PageResponse<CohortView>> listOfStudy(
+            @PathParam("studyId") @Parameter(description = "Study id.", example = "101") long studyId,
+            @BeanParam CohortFilter filter, @Valid @BeanParam PageParams page, @Context UriInfo uri) {
+        return Paging.respond(cohorts.listOfStudy(studyId, filter, page), uri);
+    }
+
+    @POST
+    @Path("studies/{studyId}/cohorts")
+    @Operation(operationId = "createCohort", summary = "Add a cohort to a study")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new cohort.",
+            content = @Content(schema = @Schema(implementation = CohortView.class)))
+    public Response create(@PathParam("studyId") @Parameter(description = "Study id.") long studyId,
+            @NotNull @Valid CohortInput body, @Context UriInfo uri) {
+        Cohort cohort = cohorts.create(studyId, body);
+        return ETags.created(uri.getBaseUriBuilder().path("api/v1/cohorts/{id}").build(cohort.id), cohort,
+                CohortView.of(cohort));
+    }
+
+    @GET
+    @Path("cohorts/{id}")
+    @Operation(operationId = "getCohort", summary = "Get a cohort")
+    @APIResponse(responseCode = "200", description = "The cohort.",
+            content = @Content(schema = @Schema(implementation = CohortView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
+    public Response get(@PathParam("id") @Parameter(description = "Cohort id.", example = "204") long id,
+            @Context Request request) {
+        Cohort cohort = cohorts.get(id);
+        return ETags.read(request, cohort, CohortView.of(cohort));
+    }
+
+    @PUT
+    @Path("cohorts/{id}")
+    @Operation(operationId = "replaceCohort", summary = "Replace a cohort",
+            description = "Replaces every writable field; absent optional fields become empty. A GET body can be "
+                    + "sent back (its read-only fields are ignored). The study of a cohort never changes.")
+    @APIResponse(responseCode = "200", description = "The updated cohort.",
+            content = @Content(schema = @Schema(implementation = CohortView.class)))
+    public Response replace(@PathParam("id") @Parameter(description = "Cohort id.") long id,
+            @NotNull @Valid CohortInput body, @Context Request request) {
+        Cohort cohort = cohorts.replace(id, body, c -> ETags.checkWritable(request, c));
+        return ETags.written(cohort, CohortView.of(cohort));
+    }
+
+    @PATCH
+    @Path("cohorts/{id}")
+    @Consumes(JsonMergePatch.MEDIA_TYPE)
+    @Operation(operationId = "patchCohort", summary = "Change some fields of a cohort",
+            description = "RFC 7396 JSON merge patch; the result is validated like a PUT.")
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = CohortInput.class, description = "Any subset of the fields."),
+            example = "{\"medianFollowUpMonths\": 18, \"supersededBy\": null}"))
+    @APIResponse(responseCode = "200", description = "The updated cohort.",
+            content = @Content(schema = @Schema(implementation = CohortView.class)))
+    public Response patch(@PathParam("id") @Parameter(description = "Cohort id.") long id, JsonNode body,
+            @Context Request request) {
+        Cohort cohort = cohorts.patch(id, body, c -> ETags.checkWritable(request, c));
+        return ETags.written(cohort, CohortView.of(cohort));
+    }
+
+    @DELETE
+    @Path("cohorts/{id}")
+    @Operation(operationId = "deleteCohort", summary = "Delete a cohort",
+            description = "Refused (409) while the cohort has outcomes or is the later report of other cohorts, "
+                    + "unless cascade=true deletes its outcomes and removes those links.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public Response delete(@PathParam("id") @Parameter(description = "Cohort id.") long id,
+            @QueryParam("cascade") @Parameter(description = "Also delete the outcomes and unlink later-report links.")
+            boolean cascade, @Context Request request) {
+        cohorts.delete(id, cascade, c -> ETags.checkWritable(request, c));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,185 @@
+package org.cartevidence.cohort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.cartevidence.api.ApiException;
+import org.cartevidence.api.JsonMergePatch;
+import org.cartevidence.api.ListQuery;
+import org.cartevidence.api.PageParams;
+import org.cartevidence.api.PageResponse;
+import org.cartevidence.api.Problem.FieldError;
+import org.cartevidence.study.Study;
+import org.cartevidence.study.StudyService;
+
+/** Reads and writes cohorts, keeping their invariants: female within enrolled, outcomes within enrolled, no cycle of supersession. */
+@ApplicationScoped
+public class CohortService {
+
+    static final Map<String, String> SORTABLE = Map.of(
+            "label", "c.label", "disease", "c.disease", "enrolled", "c.enrolled", "studyId", "c.study.id",
+            "medianFollowUpMonths", "c.medianFollowUpMonths", "createdAt", "c.createdAt", "updatedAt", "c.updatedAt");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    StudyService studies;
+
+    @Inject
+    JsonMergePatch mergePatch;
+
+    public Cohort get(long id) {
+        return found(em.find(Cohort.class, id), id);
+    }
+
+    /**
+     * Loads a cohort locked against concurrent writes until the transaction ends: the checks of enrolled against its
+     * outcomes' totals (here and in the outcome service) then see a state no one else is changing.
+     */
+    public Cohort getForWrite(long id) {
+        return found(em.find(Cohort.class, id, LockModeType.PESSIMISTIC_WRITE), id);
+    }
+
+    private static Cohort found(Cohort cohort, long id) {
+        if (cohort == null) {
+            throw ApiException.notFound("cohort", id);
+        }
+        return cohort;
+    }
+
+    @Transactional
+    public PageResponse<CohortView> list(CohortFilter f, PageParams page) {
+        return ListQuery.from(Cohort.class, "c")
+                .where("c.study.id = :studyId", "studyId", f.studyId)
+                .where("c.disease in :disease", "disease", f.disease)
+                .where("c.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .page(em, page, SORTABLE, CohortView::of);
+    }
+
+    /** The cohorts of one study; 404 when the study does not exist. */
+    @Transactional
+    public PageResponse<CohortView> listOfStudy(long studyId, CohortFilter f, PageParams page) {
+        studies.get(studyId);
+        f.studyId = studyId;
+        return list(f, page);
+    }
+
+    @Transactional
+    public Cohort create(long studyId, CohortInput in) {
+        Study study = studies.get(studyId);
+        Cohort cohort = new Cohort();
+        cohort.study = study;
+        write(cohort, in);
+        cohort.persist();
+        em.flush();
+        return cohort;
+    }
+
+    @Transactional
+    public Cohort replace(long id, CohortInput in, Consumer<Cohort> precondition) {
+        Cohort cohort = getForWrite(id);
+        precondition.accept(cohort);
+        write(cohort, in);
+        em.flush();
+        return cohort;
+    }
+
+    @Transactional
+    public Cohort patch(long id, JsonNode patch, Consumer<Cohort> precondition) {
+        Cohort cohort = getForWrite(id);
+        precondition.accept(cohort);
+        write(cohort, mergePatch.apply(CohortInput.of(cohort), patch, CohortInput.class));
+        em.flush();
+        return cohort;
+    }
+
+    /**
+     * Deletes a cohort. Refused while it has outcomes or other cohorts name it as their later report, unless
+     * {@code cascade}: then its outcomes go too and those links are removed.
+     */
+    @Transactional
+    public void delete(long id, boolean cascade, Consumer<Cohort> precondition) {
+        Cohort cohort = getForWrite(id);
+        precondition.accept(cohort);
+        long outcomes = em.createQuery("select count(o) from Outcome o where o.cohort.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        List<Long> supersededCohorts = em.createQuery(
+                        "select c.id from Cohort c where c.supersededBy.id = :id order by c.id", Long.class)
+                .setParameter("id", id).getResultList();
+        if (!cascade && (outcomes > 0 || !supersededCohorts.isEmpty())) {
+            throw ApiException.conflict("cohort " + id + " has " + outcomes + " outcome(s)"
+                    + (supersededCohorts.isEmpty() ? "" : " and is the later report of cohort(s) " + supersededCohorts)
+                    + "; delete or unlink them first or repeat with cascade=true");
+        }
+        em.createQuery("delete from Outcome o where o.cohort.id = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("update versioned Cohort c set c.supersededBy = null, c.updatedAt = :now where c.supersededBy.id = :id")
+                .setParameter("id", id).setParameter("now", Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .executeUpdate();
+        cohort.delete();
+        em.flush();
+    }
+
+    private void write(Cohort cohort, CohortInput in) {
+        List<FieldError> errors = new ArrayList<>();
+        if (in.female() != null && in.female() > in.enrolled()) {
+            errors.add(new FieldError("female", "must not exceed enrolled (" + in.enrolled() + ")"));
+        }
+        if (cohort.id != null) {
+            Integer largestTotal = em.createQuery("select max(o.total) from Outcome o where o.cohort.id = :id", Integer.class)
+                    .setParameter("id", cohort.id).getSingleResult();
+            if (largestTotal != null && largestTotal > in.enrolled()) {
+                errors.add(new FieldError("enrolled", "must be at least the largest outcome total (" + largestTotal + ")"));
+            }
+        }
+        Cohort later = null;
+        if (in.supersededBy() != null) {
+            later = em.find(Cohort.class, in.supersededBy());
+            if (later == null) {
+                errors.add(new FieldError("supersededBy", "cohort " + in.supersededBy() + " does not exist"));
+            } else if (wouldCycle(cohort, later)) {
+                errors.add(new FieldError("supersededBy", "would make a cycle of supersession"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (labelTaken(cohort, in.label())) {
+            throw new ApiException(409, "duplicate-label", "Duplicate label",
+                    "another cohort of this study already has the label '" + in.label() + "'",
+                    List.of(new FieldError("label", "already used in this study")));
+        }
+        cohort.apply(in);
+        cohort.supersededBy = later;
+    }
+
+    private boolean labelTaken(Cohort cohort, String label) {
+        return !em.createQuery("select c.id from Cohort c where c.study.id = :study and c.label = :label and c.id <> :self",
+                        Long.class)
+                .setParameter("study", cohort.study.id).setParameter("label", label)
+                .setParameter("self", cohort.id == null ? -1L : cohort.id)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** True when following the later-report links from {@code later} comes back to {@code cohort} (or to itself). */
+    private static boolean wouldCycle(Cohort cohort, Cohort later) {
+        Set<Long> seen = new HashSet<>();
+        for (Cohort c = later; c != null; c = c.supersededBy) {
+            if (c.id.equals(cohort.id) || !seen.add(c.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

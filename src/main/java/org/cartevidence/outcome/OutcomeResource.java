@@ -1,0 +1,131 @@
+package org.cartevidence.outcome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.ETags;
+import org.cartevidence.api.JsonMergePatch;
+import org.cartevidence.api.PageParams;
+import org.cartevidence.api.PageResponse;
+import org.cartevidence.api.Paging;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Outcomes")
+public class OutcomeResource {
+
+    private static final String SORTABLE = "Sortable fields: measure, events, total, timepointMonths, cohortId, "
+            + "createdAt, updatedAt.";
+
+    @Inject
+    OutcomeService outcomes;
+
+    @GET
+    @Path("outcomes")
+    @Operation(operationId = "listOutcomes", summary = "List outcomes",
+            description = "Pages through the outcomes of all cohorts, filtered and sorted. " + SORTABLE)
+    @APIResponse(responseCode = "200", description = "One page of outcomes.")
+    public RestResponse<PageResponse<OutcomeView>> list(@BeanParam OutcomeFilter filter,
+            @Valid @BeanParam PageParams page, @Context UriInfo uri) {
+        return Paging.respond(outcomes.list(filter, page), uri);
+    }
+
+    @GET
+    @Path("cohorts/{cohortId}/outcomes")
+    @Operation(operationId = "listCohortOutcomes", summary = "List the outcomes of a cohort",
+            description = "Pages through one cohort's outcomes. " + SORTABLE)
+    @APIResponse(responseCode = "200", description = "One page of the cohort's outcomes.")
+    public RestResponse<PageResponse<OutcomeView>> listOfCohort(
+            @PathParam("cohortId") @Parameter(description = "Cohort id.", example = "204") long cohortId,
+            @BeanParam OutcomeFilter filter, @Valid @BeanParam PageParams page, @Context UriInfo uri) {
+        return Paging.respond(outcomes.listOfCohort(cohortId, filter, page), uri);
+    }
+
+    @POST
+    @Path("cohorts/{cohortId}/outcomes")
+    @Operation(operationId = "createOutcome", summary = "Add an outcome to a cohort")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new outcome.",
+            content = @Content(schema = @Schema(implementation = OutcomeView.class)))
+    public Response create(@PathParam("cohortId") @Parameter(description = "Cohort id.") long cohortId,
+            @NotNull @Valid OutcomeInput body, @Context UriInfo uri) {
+        Outcome outcome = outcomes.create(cohortId, body);
+        return ETags.created(uri.getBaseUriBuilder().path("api/v1/outcomes/{id}").build(outcome.id), outcome,
+                OutcomeView.of(outcome));
+    }
+
+    @GET
+    @Path("outcomes/{id}")
+    @Operation(operationId = "getOutcome", summary = "Get an outcome")
+    @APIResponse(responseCode = "200", description = "The outcome.",
+            content = @Content(schema = @Schema(implementation = OutcomeView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
+    public Response get(@PathParam("id") @Parameter(description = "Outcome id.", example = "307") long id,
+            @Context Request request) {
+        Outcome outcome = outcomes.get(id);
+        return ETags.read(request, outcome, OutcomeView.of(outcome));
+    }
+
+    @PUT
+    @Path("outcomes/{id}")
+    @Operation(operationId = "replaceOutcome", summary = "Replace an outcome",
+            description = "Replaces every writable field; absent optional fields become empty. A GET body can be "
+                    + "sent back (its read-only fields are ignored). The cohort of an outcome never changes.")
+    @APIResponse(responseCode = "200", description = "The updated outcome.",
+            content = @Content(schema = @Schema(implementation = OutcomeView.class)))
+    public Response replace(@PathParam("id") @Parameter(description = "Outcome id.") long id,
+            @NotNull @Valid OutcomeInput body, @Context Request request) {
+        Outcome outcome = outcomes.replace(id, body, o -> ETags.checkWritable(request, o));
+        return ETags.written(outcome, OutcomeView.of(outcome));
+    }
+
+    @PATCH
+    @Path("outcomes/{id}")
+    @Consumes(JsonMergePatch.MEDIA_TYPE)
+    @Operation(operationId = "patchOutcome", summary = "Change some fields of an outcome",
+            description = "RFC 7396 JSON merge patch; the result is validated like a PUT.")
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = OutcomeInput.class, description = "Any subset of the fields."),
+            example = "{\"events\": 7, \"timepointMonths\": 6}"))
+    @APIResponse(responseCode = "200", description = "The updated outcome.",
+            content = @Content(schema = @Schema(implementation = OutcomeView.class)))
+    public Response patch(@PathParam("id") @Parameter(description = "Outcome id.") long id, JsonNode body,
+            @Context Request request) {
+        Outcome outcome = outcomes.patch(id, body, o -> ETags.checkWritable(request, o));
+        return ETags.written(outcome, OutcomeView.of(outcome));
+    }
+
+    @DELETE
+    @Path("outcomes/{id}")
+    @Operation(operationId = "deleteOutcome", summary = "Delete an outcome")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public Response delete(@PathParam("id") @Parameter(description = "Outcome id.") long id,
+            @Context Request request) {
+        outcomes.delete(id, o -> ETags.checkWritable(request, o));
+        return Response.noContent().build();
+    }
+}

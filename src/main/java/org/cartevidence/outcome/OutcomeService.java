@@ -1,0 +1,115 @@
+package org.cartevidence.outcome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.cartevidence.api.ApiException;
+import org.cartevidence.api.JsonMergePatch;
+import org.cartevidence.api.ListQuery;
+import org.cartevidence.api.PageParams;
+import org.cartevidence.api.PageResponse;
+import org.cartevidence.api.Problem.FieldError;
+import org.cartevidence.cohort.Cohort;
+import org.cartevidence.cohort.CohortService;
+
+/** Reads and writes outcomes, keeping 0 <= events <= total <= the cohort's enrolled. */
+@ApplicationScoped
+public class OutcomeService {
+
+    static final Map<String, String> SORTABLE = Map.of(
+            "measure", "o.measure", "events", "o.events", "total", "o.total", "timepointMonths", "o.timepointMonths",
+            "cohortId", "o.cohort.id", "createdAt", "o.createdAt", "updatedAt", "o.updatedAt");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CohortService cohorts;
+
+    @Inject
+    JsonMergePatch mergePatch;
+
+    public Outcome get(long id) {
+        Outcome outcome = em.find(Outcome.class, id);
+        if (outcome == null) {
+            throw ApiException.notFound("outcome", id);
+        }
+        return outcome;
+    }
+
+    @Transactional
+    public PageResponse<OutcomeView> list(OutcomeFilter f, PageParams page) {
+        return ListQuery.from(Outcome.class, "o")
+                .where("o.cohort.id = :cohortId", "cohortId", f.cohortId)
+                .where("o.measure in :measure", "measure", f.measure)
+                .where("o.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .page(em, page, SORTABLE, OutcomeView::of);
+    }
+
+    /** The outcomes of one cohort; 404 when the cohort does not exist. */
+    @Transactional
+    public PageResponse<OutcomeView> listOfCohort(long cohortId, OutcomeFilter f, PageParams page) {
+        cohorts.get(cohortId);
+        f.cohortId = cohortId;
+        return list(f, page);
+    }
+
+    @Transactional
+    public Outcome create(long cohortId, OutcomeInput in) {
+        Outcome outcome = new Outcome();
+        outcome.cohort = cohorts.getForWrite(cohortId);
+        write(outcome, in);
+        outcome.persist();
+        em.flush();
+        return outcome;
+    }
+
+    @Transactional
+    public Outcome replace(long id, OutcomeInput in, Consumer<Outcome> precondition) {
+        Outcome outcome = get(id);
+        precondition.accept(outcome);
+        write(outcome, in);
+        em.flush();
+        return outcome;
+    }
+
+    @Transactional
+    public Outcome patch(long id, JsonNode patch, Consumer<Outcome> precondition) {
+        Outcome outcome = get(id);
+        precondition.accept(outcome);
+        write(outcome, mergePatch.apply(OutcomeInput.of(outcome), patch, OutcomeInput.class));
+        em.flush();
+        return outcome;
+    }
+
+    @Transactional
+    public void delete(long id, Consumer<Outcome> precondition) {
+        Outcome outcome = get(id);
+        precondition.accept(outcome);
+        outcome.delete();
+        em.flush();
+    }
+
+    private void write(Outcome outcome, OutcomeInput in) {
+        Cohort cohort = outcome.cohort;
+        em.lock(cohort, LockModeType.PESSIMISTIC_WRITE); // see CohortService.getForWrite
+        List<FieldError> errors = new ArrayList<>();
+        if (in.events() > in.total()) {
+            errors.add(new FieldError("events", "must not exceed total (" + in.total() + ")"));
+        }
+        if (in.total() > cohort.enrolled) {
+            errors.add(new FieldError("total", "must not exceed the cohort's enrolled (" + cohort.enrolled + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        outcome.apply(in);
+    }
+}

@@ -1,0 +1,123 @@
+package org.cartevidence.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.ETags;
+import org.cartevidence.api.JsonMergePatch;
+import org.cartevidence.api.PageParams;
+import org.cartevidence.api.PageResponse;
+import org.cartevidence.api.Paging;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Studies")
+public class StudyResource {
+
+    @Inject
+    StudyService studies;
+
+    @GET
+    @Path("studies")
+    @Operation(operationId = "listStudies", summary = "List studies",
+            description = "Pages through studies, filtered and sorted. Sortable fields: key, title, publicationYear, "
+                    + "startYear, phase, status, target, createdAt, updatedAt.")
+    @APIResponse(responseCode = "200", description = "One page of studies.")
+    public RestResponse<PageResponse<StudyView>> list(@Valid @BeanParam StudyFilter filter,
+            @Valid @BeanParam PageParams page, @Context UriInfo uri) {
+        return Paging.respond(studies.list(filter, page), uri);
+    }
+
+    @GET
+    @Path("studies/{id}")
+    @Operation(operationId = "getStudy", summary = "Get a study")
+    @APIResponse(responseCode = "200", description = "The study.",
+            content = @Content(schema = @Schema(implementation = StudyView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
+    public Response get(@PathParam("id") @Parameter(description = "Study id.", example = "101") long id,
+            @Context Request request) {
+        Study study = studies.get(id);
+        return ETags.read(request, study, StudyView.of(study));
+    }
+
+    @POST
+    @Path("studies")
+    @Operation(operationId = "createStudy", summary = "Create a study",
+            description = "Creates a study. Its key must be unique.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new study.",
+            content = @Content(schema = @Schema(implementation = StudyView.class)))
+    public Response create(@NotNull @Valid StudyInput body, @Context UriInfo uri) {
+        Study study = studies.create(body);
+        return ETags.created(uri.getAbsolutePathBuilder().path(Long.toString(study.id)).build(), study,
+                StudyView.of(study));
+    }
+
+    @PUT
+    @Path("studies/{id}")
+    @Operation(operationId = "replaceStudy", summary = "Replace a study",
+            description = "Replaces every writable field; absent optional fields become empty. The read-only "
+                    + "fields of a GET body are ignored, so a GET body can be edited and sent back.")
+    @APIResponse(responseCode = "200", description = "The updated study.",
+            content = @Content(schema = @Schema(implementation = StudyView.class)))
+    public Response replace(@PathParam("id") @Parameter(description = "Study id.") long id,
+            @NotNull @Valid StudyInput body, @Context Request request) {
+        Study study = studies.replace(id, body, s -> ETags.checkWritable(request, s));
+        return ETags.written(study, StudyView.of(study));
+    }
+
+    @PATCH
+    @Path("studies/{id}")
+    @Consumes(JsonMergePatch.MEDIA_TYPE)
+    @Operation(operationId = "patchStudy", summary = "Change some fields of a study",
+            description = "RFC 7396 JSON merge patch: the fields sent replace the stored ones, null removes an "
+                    + "optional field. The result is validated like a PUT.")
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = StudyInput.class, description = "Any subset of the fields."),
+            example = "{\"status\": \"PUBLISHED\", \"pmid\": \"38381673\"}"))
+    @APIResponse(responseCode = "200", description = "The updated study.",
+            content = @Content(schema = @Schema(implementation = StudyView.class)))
+    public Response patch(@PathParam("id") @Parameter(description = "Study id.") long id, JsonNode body,
+            @Context Request request) {
+        Study study = studies.patch(id, body, s -> ETags.checkWritable(request, s));
+        return ETags.written(study, StudyView.of(study));
+    }
+
+    @DELETE
+    @Path("studies/{id}")
+    @Operation(operationId = "deleteStudy", summary = "Delete a study",
+            description = "Refused (409) while the study has cohorts, unless cascade=true deletes its cohorts and "
+                    + "their outcomes with it.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public Response delete(@PathParam("id") @Parameter(description = "Study id.") long id,
+            @QueryParam("cascade") @Parameter(description = "Also delete the study's cohorts and outcomes.")
+            boolean cascade, @Context Request request) {
+        studies.delete(id, cascade, s -> ETags.checkWritable(request, s));
+        return Response.noContent().build();
+    }
+}

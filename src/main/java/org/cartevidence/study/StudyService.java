@@ -1,0 +1,133 @@
+package org.cartevidence.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.cartevidence.api.ApiException;
+import org.cartevidence.api.JsonMergePatch;
+import org.cartevidence.api.ListQuery;
+import org.cartevidence.api.PageParams;
+import org.cartevidence.api.PageResponse;
+
+/** Reads and writes studies; each write is one transaction. */
+@ApplicationScoped
+public class StudyService {
+
+    /** The sortable fields of the study list and the HQL paths they sort by. */
+    static final Map<String, String> SORTABLE = Map.of(
+            "key", "s.key", "title", "s.title", "publicationYear", "s.publicationYear", "startYear", "s.startYear",
+            "phase", "s.phase", "status", "s.status", "target", "s.target", "createdAt", "s.createdAt",
+            "updatedAt", "s.updatedAt");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    JsonMergePatch mergePatch;
+
+    public Study get(long id) {
+        Study study = em.find(Study.class, id);
+        if (study == null) {
+            throw ApiException.notFound("study", id);
+        }
+        return study;
+    }
+
+    @Transactional
+    public PageResponse<StudyView> list(StudyFilter f, PageParams page) {
+        return ListQuery.from(Study.class, "s")
+                .containsText(f.q, "s.title", "s.key", "s.doi", "s.sponsor",
+                        "exists (select 1 from Study s2 join s2.registryIds r where s2 = s and lower(r) like :q escape '\\')")
+                .where("exists (select 1 from Cohort c where c.study = s and c.disease in :disease)", "disease", f.disease)
+                .where("s.phase in :phase", "phase", f.phase)
+                .where("s.status in :status", "status", f.status)
+                .where("s.target in :target", "target", f.target)
+                .where("s.cellSource in :cellSource", "cellSource", f.cellSource)
+                .where("s.geneEditing in :geneEditing", "geneEditing", f.geneEditing)
+                .where("s.sourceType in :sourceType", "sourceType", f.sourceType)
+                .where("exists (select 1 from Study s3 join s3.countries c where s3 = s and lower(c) in :country)",
+                        "country", f.country == null ? null : f.country.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList())
+                .where("s.publicationYear >= :yearFrom", "yearFrom", f.yearFrom)
+                .where("s.publicationYear <= :yearTo", "yearTo", f.yearTo)
+                .where("s.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .page(em, page, SORTABLE, StudyView::of);
+    }
+
+    @Transactional
+    public Study create(StudyInput in) {
+        requireFreeKey(in.key(), null);
+        Study study = new Study();
+        study.apply(in);
+        study.persist();
+        em.flush();
+        return study;
+    }
+
+    @Transactional
+    public Study replace(long id, StudyInput in, Consumer<Study> precondition) {
+        Study study = get(id);
+        precondition.accept(study);
+        requireFreeKey(in.key(), study.id);
+        study.apply(in);
+        em.flush();
+        return study;
+    }
+
+    @Transactional
+    public Study patch(long id, JsonNode patch, Consumer<Study> precondition) {
+        Study study = get(id);
+        precondition.accept(study);
+        StudyInput in = mergePatch.apply(StudyInput.of(study), patch, StudyInput.class);
+        requireFreeKey(in.key(), study.id);
+        study.apply(in);
+        em.flush();
+        return study;
+    }
+
+    /**
+     * Deletes a study. With cohorts it is refused unless {@code cascade}: then its outcomes and cohorts go too, and
+     * cohorts of other studies that pointed at them as their later report lose that link (and get a new version).
+     */
+    @Transactional
+    public void delete(long id, boolean cascade, Consumer<Study> precondition) {
+        Study study = get(id);
+        precondition.accept(study);
+        long cohorts = em.createQuery("select count(c) from Cohort c where c.study.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        if (cohorts > 0 && !cascade) {
+            throw ApiException.conflict("study " + id + " has " + cohorts
+                    + " cohort(s); delete them first or repeat with cascade=true");
+        }
+        if (cohorts > 0) {
+            em.createQuery("delete from Outcome o where o.cohort.id in (select c.id from Cohort c where c.study.id = :id)")
+                    .setParameter("id", id).executeUpdate();
+            em.createQuery("update versioned Cohort c set c.supersededBy = null, c.updatedAt = :now "
+                            + "where c.study.id <> :id and c.supersededBy.id in (select x.id from Cohort x where x.study.id = :id)")
+                    .setParameter("id", id).setParameter("now", Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                    .executeUpdate();
+            em.createQuery("update Cohort c set c.supersededBy = null where c.study.id = :id")
+                    .setParameter("id", id).executeUpdate();
+            em.createQuery("delete from Cohort c where c.study.id = :id").setParameter("id", id).executeUpdate();
+        }
+        study.delete();
+        em.flush();
+    }
+
+    private void requireFreeKey(String key, Long self) {
+        List<Long> holders = em.createQuery("select s.id from Study s where s.key = :key", Long.class)
+                .setParameter("key", key).getResultList();
+        if (!holders.isEmpty() && !holders.get(0).equals(self)) {
+            throw new ApiException(409, "duplicate-key", "Duplicate key",
+                    "a study with key '" + key + "' already exists (id " + holders.get(0) + ")",
+                    List.of(new org.cartevidence.api.Problem.FieldError("key", "already used by study " + holders.get(0))));
+        }
+    }
+}
