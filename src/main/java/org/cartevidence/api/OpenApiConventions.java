@@ -1,5 +1,6 @@
 package org.cartevidence.api;
 
+import java.util.ArrayList;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -56,6 +57,9 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(new ArrayList<>()); // public: declared explicitly, not left implicit
+        }
         boolean single = path.endsWith("}");
         boolean hasId = path.contains("{");
         problem(operation, "400", "BadRequest");

@@ -17,8 +17,8 @@ public record Problem(
         int status,
         @Schema(description = "What went wrong in this occurrence.", examples = "1 field is invalid")
         String detail,
-        @Schema(description = "The request path of this occurrence.", examples = "/api/v1/studies")
-        URI instance,
+        @Schema(description = "The request path of this occurrence (a URI reference).", examples = "/api/v1/studies")
+        String instance,
         @Schema(description = "One entry per invalid field or parameter.")
         List<FieldError> errors) {
 

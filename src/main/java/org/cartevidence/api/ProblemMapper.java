@@ -133,7 +133,7 @@ public class ProblemMapper {
 
     static Response problem(int status, String type, String title, String detail, List<Problem.FieldError> errors,
             UriInfo uri) {
-        URI instance = uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
         Problem body = new Problem(URI.create(TYPE_PREFIX + type), title, status, detail, instance, errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }

@@ -13,7 +13,7 @@ public class CohortFilter {
     public Long studyId;
 
     @QueryParam("disease")
-    @Parameter(description = "Disease.", example = "SLE")
+    @Parameter(description = "Disease.", example = "[\"SLE\"]")
     public List<Disease> disease;
 
     @QueryParam("updatedSince")

@@ -27,6 +27,7 @@ import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -37,7 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Cohorts")
+@Tag(name = "Cohorts", description = "The patients of one study who share a disease, dose or arm.")
 public class CohortResource {
 
     private static final String SORTABLE = "Sortable fields: label, disease, enrolled, studyId, medianFollowUpMonths, "
@@ -69,7 +70,8 @@ public class CohortResource {
 
     @POST
     @Path("studies/{studyId}/cohorts")
-    @Operation(operationId = "createCohort", summary = "Add a cohort to a study")
+    @Operation(operationId = "createCohort", summary = "Add a cohort to a study",
+            description = "Adds a cohort to the study in the path. Its label must be unique within the study; female must not exceed enrolled; supersededBy names the cohort of a later report of the same patients.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new cohort.",
             content = @Content(schema = @Schema(implementation = CohortView.class)))
     public Response create(@PathParam("studyId") @Parameter(description = "Study id.") long studyId,
@@ -81,7 +83,8 @@ public class CohortResource {
 
     @GET
     @Path("cohorts/{id}")
-    @Operation(operationId = "getCohort", summary = "Get a cohort")
+    @Operation(operationId = "getCohort", summary = "Get a cohort",
+            description = "One cohort with its ETag. If-None-Match with the current ETag answers 304.")
     @APIResponse(responseCode = "200", description = "The cohort.",
             content = @Content(schema = @Schema(implementation = CohortView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
@@ -110,7 +113,8 @@ public class CohortResource {
     @Operation(operationId = "patchCohort", summary = "Change some fields of a cohort",
             description = "RFC 7396 JSON merge patch; the result is validated like a PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = CohortInput.class, description = "Any subset of the fields."),
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the writable fields of CohortInput; "
+                    + "null removes an optional field."),
             example = "{\"medianFollowUpMonths\": 18, \"supersededBy\": null}"))
     @APIResponse(responseCode = "200", description = "The updated cohort.",
             content = @Content(schema = @Schema(implementation = CohortView.class)))

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evidence")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Evidence")
+@Tag(name = "Evidence", description = "Aggregates over the stored evidence.")
 public class EvidenceResource {
 
     @Inject

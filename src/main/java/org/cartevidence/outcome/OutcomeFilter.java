@@ -13,7 +13,7 @@ public class OutcomeFilter {
     public Long cohortId;
 
     @QueryParam("measure")
-    @Parameter(description = "Measure.", example = "REMISSION")
+    @Parameter(description = "Measure.", example = "[\"REMISSION\"]")
     public List<Measure> measure;
 
     @QueryParam("updatedSince")

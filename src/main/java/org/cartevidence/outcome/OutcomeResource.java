@@ -26,6 +26,7 @@ import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -36,7 +37,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Outcomes")
+@Tag(name = "Outcomes", description = "Measured results of a cohort: remission, response, CRS, ICANS, relapse, death...")
 public class OutcomeResource {
 
     private static final String SORTABLE = "Sortable fields: measure, events, total, timepointMonths, cohortId, "
@@ -68,7 +69,8 @@ public class OutcomeResource {
 
     @POST
     @Path("cohorts/{cohortId}/outcomes")
-    @Operation(operationId = "createOutcome", summary = "Add an outcome to a cohort")
+    @Operation(operationId = "createOutcome", summary = "Add an outcome to a cohort",
+            description = "Adds an outcome to the cohort in the path: events out of total, with 0 <= events <= total <= the cohort's enrolled.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new outcome.",
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     public Response create(@PathParam("cohortId") @Parameter(description = "Cohort id.") long cohortId,
@@ -80,7 +82,8 @@ public class OutcomeResource {
 
     @GET
     @Path("outcomes/{id}")
-    @Operation(operationId = "getOutcome", summary = "Get an outcome")
+    @Operation(operationId = "getOutcome", summary = "Get an outcome",
+            description = "One outcome with its ETag. If-None-Match with the current ETag answers 304.")
     @APIResponse(responseCode = "200", description = "The outcome.",
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
@@ -109,7 +112,8 @@ public class OutcomeResource {
     @Operation(operationId = "patchOutcome", summary = "Change some fields of an outcome",
             description = "RFC 7396 JSON merge patch; the result is validated like a PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = OutcomeInput.class, description = "Any subset of the fields."),
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the writable fields of OutcomeInput; "
+                    + "null removes an optional field."),
             example = "{\"events\": 7, \"timepointMonths\": 6}"))
     @APIResponse(responseCode = "200", description = "The updated outcome.",
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
@@ -121,7 +125,8 @@ public class OutcomeResource {
 
     @DELETE
     @Path("outcomes/{id}")
-    @Operation(operationId = "deleteOutcome", summary = "Delete an outcome")
+    @Operation(operationId = "deleteOutcome", summary = "Delete an outcome",
+            description = "Deletes one outcome. With If-Match, only if it is still at that version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") @Parameter(description = "Outcome id.") long id,
             @Context Request request) {

@@ -18,7 +18,7 @@ public class StudyFilter {
     public String q;
 
     @QueryParam("disease")
-    @Parameter(description = "Studies with at least one cohort of this disease.", example = "SLE")
+    @Parameter(description = "Studies with at least one cohort of this disease.", example = "[\"SLE\"]")
     public List<Disease> disease;
 
     @QueryParam("phase")
@@ -30,11 +30,11 @@ public class StudyFilter {
     public List<StudyStatus> status;
 
     @QueryParam("target")
-    @Parameter(description = "CAR target.", example = "CD19")
+    @Parameter(description = "CAR target.", example = "[\"CD19\"]")
     public List<Target> target;
 
     @QueryParam("cellSource")
-    @Parameter(description = "Autologous or allogeneic cells.", example = "ALLOGENEIC")
+    @Parameter(description = "Autologous or allogeneic cells.", example = "[\"ALLOGENEIC\"]")
     public List<CellSource> cellSource;
 
     @QueryParam("geneEditing")
@@ -42,11 +42,11 @@ public class StudyFilter {
     public List<GeneEditing> geneEditing;
 
     @QueryParam("sourceType")
-    @Parameter(description = "Kind of source.", example = "PEER_REVIEWED")
+    @Parameter(description = "Kind of source.", example = "[\"PEER_REVIEWED\"]")
     public List<SourceType> sourceType;
 
     @QueryParam("country")
-    @Parameter(description = "A country the study ran in (case-insensitive, exact name).", example = "Germany")
+    @Parameter(description = "A country the study ran in (case-insensitive, exact name).", example = "[\"Germany\"]")
     public List<@Size(max = 100) String> country;
 
     @QueryParam("yearFrom")

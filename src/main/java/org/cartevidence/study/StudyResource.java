@@ -27,6 +27,7 @@ import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -37,7 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Studies")
+@Tag(name = "Studies", description = "Trials and published reports, with the product they tested and their source.")
 public class StudyResource {
 
     @Inject
@@ -56,7 +57,8 @@ public class StudyResource {
 
     @GET
     @Path("studies/{id}")
-    @Operation(operationId = "getStudy", summary = "Get a study")
+    @Operation(operationId = "getStudy", summary = "Get a study",
+            description = "One study with its ETag. If-None-Match with the current ETag answers 304.")
     @APIResponse(responseCode = "200", description = "The study.",
             content = @Content(schema = @Schema(implementation = StudyView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
@@ -98,7 +100,8 @@ public class StudyResource {
             description = "RFC 7396 JSON merge patch: the fields sent replace the stored ones, null removes an "
                     + "optional field. The result is validated like a PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = StudyInput.class, description = "Any subset of the fields."),
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the writable fields of StudyInput; "
+                    + "null removes an optional field."),
             example = "{\"status\": \"PUBLISHED\", \"pmid\": \"38381673\"}"))
     @APIResponse(responseCode = "200", description = "The updated study.",
             content = @Content(schema = @Schema(implementation = StudyView.class)))

@@ -1,0 +1,91 @@
+package org.cartevidence.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import org.cartevidence.testing.ApiTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of bad request gets a problem+json answer naming what was wrong, and nothing internal. */
+@QuarkusTest
+class ProblemDetailsTest extends ApiTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "page, abc", "page, -1", "size, 0", "size, x", "sort, -sponsor", "disease, LUPUS", "phase, 1",
+            "yearFrom, 1800", "yearTo, soon", "updatedSince, yesterday", "target, CD99"})
+    void badQueryParametersAre400NamingTheParameter(String parameter, String value) {
+        problem(given().queryParam(parameter, value).get("/api/v1/studies"), 400)
+                .body("errors[0].field", equalTo(parameter));
+    }
+
+    @Test
+    void badBodiesAre400NamingTheField() {
+        long study = createStudy();
+        problem(json().body("{\"label\": \"x\", ").post("/api/v1/studies/{id}/cohorts", study), 400)
+                .body("errors[0].field", equalTo("body"));
+        problem(json().body("{\"label\":\"x\",\"disease\":\"SLE\",\"enrolled\":2,\"ward\":7}")
+                .post("/api/v1/studies/{id}/cohorts", study), 400)
+                .body("errors[0].field", equalTo("ward")).body("errors[0].message", containsString("unknown field"));
+        problem(json().body("{\"label\":\"x\",\"disease\":\"SLE\",\"enrolled\":2.5}")
+                .post("/api/v1/studies/{id}/cohorts", study), 400)
+                .body("errors[0].field", equalTo("enrolled"));
+        problem(json().body("{\"label\":\"x\",\"disease\":\"SLE\",\"enrolled\":\"2\"}")
+                .post("/api/v1/studies/{id}/cohorts", study), 400)
+                .body("errors[0].field", equalTo("enrolled"));
+        problem(json().body("{\"label\":7,\"disease\":\"SLE\",\"enrolled\":2}")
+                .post("/api/v1/studies/{id}/cohorts", study), 400)
+                .body("errors[0].field", equalTo("label"));
+        problem(json().body("{\"label\":[1],\"disease\":\"SLE\",\"enrolled\":2}")
+                .post("/api/v1/studies/{id}/cohorts", study), 400)
+                .body("errors[0].field", equalTo("label"));
+        Map<String, Object> body = study(uniqueKey("types"));
+        body.put("registryIds", Map.of("a", 1));
+        problem(json().body(body).post("/api/v1/studies"), 400).body("errors[0].field", equalTo("registryIds"));
+        problem(json().post("/api/v1/studies"), 422).body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void outOfRangeNumbersAre4xxNever500() {
+        long study = createStudy();
+        problem(json().body("{\"label\":\"x\",\"disease\":\"SLE\",\"enrolled\":99999999999999999999}")
+                .post("/api/v1/studies/{id}/cohorts", study), 400);
+        problem(json().body("{\"label\":\"x\",\"disease\":\"SLE\",\"enrolled\":2,\"medianAge\":1e400}")
+                .post("/api/v1/studies/{id}/cohorts", study), 422).body("errors[0].field", equalTo("medianAge"));
+        problem(json().body("{\"label\":\"x\",\"disease\":\"SLE\",\"enrolled\":2,\"medianAge\":-3}")
+                .post("/api/v1/studies/{id}/cohorts", study), 422).body("errors[0].field", equalTo("medianAge"));
+    }
+
+    @Test
+    void wrongContentTypeIs415AndUnsupportedAcceptIs406() {
+        problem(given().contentType("text/plain").body("key=x").post("/api/v1/studies"), 415);
+        problem(given().contentType("application/xml").body("<study/>").post("/api/v1/studies"), 415);
+        problem(given().accept("application/xml").get("/api/v1/studies"), 406);
+    }
+
+    @Test
+    void unknownPathsAre404Problems() {
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    private static ValidatableResponse problem(io.restassured.response.Response response, int status) {
+        return response.then().statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("type", startsWith("urn:cart-evidence:problem:"))
+                .body("title", not(equalTo("")))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("org.")))
+                .body(not(containsString("java.")))
+                .body(not(containsString("SQL")));
+    }
+}

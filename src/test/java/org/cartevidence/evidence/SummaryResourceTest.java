@@ -1,0 +1,64 @@
+package org.cartevidence.evidence;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.cartevidence.testing.ApiTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SummaryResourceTest extends ApiTest {
+
+    @Test
+    void countsStudiesCohortsAndPatientsByEachDimension() {
+        String country = "Country " + uniqueKey("c");
+        Map<String, Object> study = study(uniqueKey("summary"));
+        study.putAll(Map.of("countries", List.of(country), "target", "CD7", "publicationYear", 1991));
+        long id = createStudy(study);
+        long later = createCohort(id, Map.of("label", "MG", "disease", "MYASTHENIA_GRAVIS", "enrolled", 7));
+        Map<String, Object> earlier = cohort("MG first report", 4);
+        earlier.putAll(Map.of("disease", "MYASTHENIA_GRAVIS", "supersededBy", later));
+        createCohort(id, earlier);
+
+        JsonPath summary = given().get("/api/v1/evidence/summary").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(Map.of("value", country, "studies", 1, "cohorts", 1, "patients", 7)),
+                summary.getList("byCountry.findAll { it.value == '" + country + "' }"));
+        assertEquals(List.of(Map.of("value", "1991", "studies", 1, "cohorts", 1, "patients", 7)),
+                summary.getList("byPublicationYear.findAll { it.value == '1991' }"));
+
+        JsonPath all = given().queryParam("includeSuperseded", true).get("/api/v1/evidence/summary").jsonPath();
+        assertEquals(List.of(Map.of("value", country, "studies", 1, "cohorts", 2, "patients", 11)),
+                all.getList("byCountry.findAll { it.value == '" + country + "' }"));
+        assertEquals(summary.getLong("studies"), all.getLong("studies"));
+        assertEquals(summary.getLong("cohorts") + countSuperseded(), all.getLong("cohorts"));
+    }
+
+    @Test
+    void totalsAgreeWithTheBreakdowns() {
+        JsonPath summary = given().get("/api/v1/evidence/summary").then().statusCode(200).extract().jsonPath();
+        long patients = summary.getLong("patients");
+        long cohorts = summary.getLong("cohorts");
+        for (String dimension : List.of("byDisease", "byTarget", "byCellSource", "byPhase")) {
+            assertEquals(patients, summary.getList(dimension + ".patients", Long.class).stream().mapToLong(Long::longValue).sum(), dimension);
+            assertEquals(cohorts, summary.getList(dimension + ".cohorts", Long.class).stream().mapToLong(Long::longValue).sum(), dimension);
+        }
+        assertEquals(summary.getLong("studies"),
+                summary.getList("byTarget.studies", Long.class).stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Superseded cohorts counted by the list endpoint, page by page. */
+    private static long countSuperseded() {
+        long superseded = 0;
+        for (int page = 0; ; page++) {
+            JsonPath cohorts = given().queryParam("size", 100).queryParam("page", page).get("/api/v1/cohorts").jsonPath();
+            superseded += cohorts.getList("items.findAll { it.supersededBy != null }").size();
+            if (page >= cohorts.getInt("totalPages") - 1) {
+                return superseded;
+            }
+        }
+    }
+}

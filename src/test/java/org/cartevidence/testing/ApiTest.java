@@ -1,0 +1,63 @@
+package org.cartevidence.testing;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+
+/**
+ * Base of the HTTP tests: installs the {@link Contract} check for every request, and gives the fixtures tests
+ * build their own data from (unique keys, so no test depends on another's data).
+ */
+public abstract class ApiTest {
+
+    static {
+        RestAssured.filters(new Contract());
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    protected static RequestSpecification json() {
+        return RestAssured.given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    protected static RequestSpecification mergePatch() {
+        return RestAssured.given().contentType("application/merge-patch+json").accept(ContentType.JSON);
+    }
+
+    protected static String uniqueKey(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36) + "-" + (int) (Math.random() * 1000);
+    }
+
+    /** A valid study body with every required field; tests add or override what they examine. */
+    protected static Map<String, Object> study(String key) {
+        return new java.util.HashMap<>(Map.of(
+                "key", key, "title", "A test study " + key, "phase", "PHASE_1", "status", "ACTIVE",
+                "target", "CD19", "cellSource", "AUTOLOGOUS", "sourceType", "PEER_REVIEWED"));
+    }
+
+    protected static long createStudy(Map<String, Object> body) {
+        return json().body(body).post("/api/v1/studies").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    protected static long createStudy() {
+        return createStudy(study(uniqueKey("study")));
+    }
+
+    protected static Map<String, Object> cohort(String label, int enrolled) {
+        return new java.util.HashMap<>(Map.of("label", label, "disease", "SLE", "enrolled", enrolled));
+    }
+
+    protected static long createCohort(long studyId, Map<String, Object> body) {
+        return json().body(body).post("/api/v1/studies/{id}/cohorts", studyId).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    protected static Map<String, Object> outcome(String measure, int events, int total) {
+        return new java.util.HashMap<>(Map.of("measure", measure, "events", events, "total", total));
+    }
+
+    protected static long createOutcome(long cohortId, Map<String, Object> body) {
+        return json().body(body).post("/api/v1/cohorts/{id}/outcomes", cohortId).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+}
