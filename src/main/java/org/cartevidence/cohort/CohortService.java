@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.cartevidence.api.ApiException;
 import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.ListQuery;
@@ -89,18 +90,18 @@ public class CohortService {
 
     @Transactional
     public Cohort replace(long id, CohortInput in, Consumer<Cohort> precondition) {
-        Cohort cohort = getForWrite(id);
-        precondition.accept(cohort);
-        write(cohort, in);
-        em.flush();
-        return cohort;
+        return update(id, cohort -> in, precondition);
     }
 
     @Transactional
     public Cohort patch(long id, JsonNode patch, Consumer<Cohort> precondition) {
+        return update(id, cohort -> mergePatch.apply(CohortInput.of(cohort), patch, CohortInput.class), precondition);
+    }
+
+    private Cohort update(long id, Function<Cohort, CohortInput> input, Consumer<Cohort> precondition) {
         Cohort cohort = getForWrite(id);
         precondition.accept(cohort);
-        write(cohort, mergePatch.apply(CohortInput.of(cohort), patch, CohortInput.class));
+        write(cohort, input.apply(cohort));
         em.flush();
         return cohort;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.cartevidence.api.ApiException;
 import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.ListQuery;
@@ -73,18 +74,19 @@ public class OutcomeService {
 
     @Transactional
     public Outcome replace(long id, OutcomeInput in, Consumer<Outcome> precondition) {
-        Outcome outcome = get(id);
-        precondition.accept(outcome);
-        write(outcome, in);
-        em.flush();
-        return outcome;
+        return update(id, outcome -> in, precondition);
     }
 
     @Transactional
     public Outcome patch(long id, JsonNode patch, Consumer<Outcome> precondition) {
+        return update(id, outcome -> mergePatch.apply(OutcomeInput.of(outcome), patch, OutcomeInput.class),
+                precondition);
+    }
+
+    private Outcome update(long id, Function<Outcome, OutcomeInput> input, Consumer<Outcome> precondition) {
         Outcome outcome = get(id);
         precondition.accept(outcome);
-        write(outcome, mergePatch.apply(OutcomeInput.of(outcome), patch, OutcomeInput.class));
+        write(outcome, input.apply(outcome));
         em.flush();
         return outcome;
     }

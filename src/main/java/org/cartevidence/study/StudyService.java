@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.cartevidence.api.ApiException;
 import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.ListQuery;
@@ -73,19 +74,18 @@ public class StudyService {
 
     @Transactional
     public Study replace(long id, StudyInput in, Consumer<Study> precondition) {
-        Study study = get(id);
-        precondition.accept(study);
-        requireFreeKey(in.key(), study.id);
-        study.apply(in);
-        em.flush();
-        return study;
+        return update(id, study -> in, precondition);
     }
 
     @Transactional
     public Study patch(long id, JsonNode patch, Consumer<Study> precondition) {
+        return update(id, study -> mergePatch.apply(StudyInput.of(study), patch, StudyInput.class), precondition);
+    }
+
+    private Study update(long id, Function<Study, StudyInput> input, Consumer<Study> precondition) {
         Study study = get(id);
         precondition.accept(study);
-        StudyInput in = mergePatch.apply(StudyInput.of(study), patch, StudyInput.class);
+        StudyInput in = input.apply(study);
         requireFreeKey(in.key(), study.id);
         study.apply(in);
         em.flush();
