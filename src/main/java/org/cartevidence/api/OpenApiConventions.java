@@ -2,6 +2,7 @@ package org.cartevidence.api;
 
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -22,7 +23,8 @@ public class OpenApiConventions implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
 
-    private static final Map<String, String> PROBLEMS = Map.of(
+    /** Sorted, so that the generated contract is the same on every build. */
+    private static final Map<String, String> PROBLEMS = new TreeMap<>(Map.of(
             "BadRequest", "Malformed body (bad JSON, wrong type, unknown field or enum value) or a bad query parameter.",
             "NotFound", "No record with this id.",
             "NotAcceptable", "None of the media types in Accept can be produced.",
@@ -30,7 +32,7 @@ public class OpenApiConventions implements OASFilter {
                     + "concurrent change.",
             "PreconditionFailed", "If-Match does not name the current version.",
             "UnsupportedMediaType", "The request's Content-Type is not accepted here.",
-            "UnprocessableContent", "Well-formed but invalid: each invalid field is listed in errors.");
+            "UnprocessableContent", "Well-formed but invalid: each invalid field is listed in errors."));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
