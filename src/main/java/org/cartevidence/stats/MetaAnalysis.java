@@ -25,7 +25,7 @@ public final class MetaAnalysis {
      * @throws IllegalArgumentException if {@code cohorts} is empty
      * @throws ArithmeticException      if REML fails to converge (not seen on real data)
      */
-    public static PooledEstimate pool(List<Cohort> cohorts, PoolingSettings settings) {
+    public static PooledEstimate pool(List<EventCount> cohorts, PoolingSettings settings) {
         Objects.requireNonNull(settings, "settings");
         int k = cohorts.size();
         if (k == 0) {
@@ -38,7 +38,7 @@ public final class MetaAnalysis {
         int total = 0;
         double sumInverseTotals = 0;
         for (int i = 0; i < k; i++) {
-            Cohort cohort = cohorts.get(i);
+            EventCount cohort = cohorts.get(i);
             Transform.EffectSize es = settings.transform().effectSize(cohort);
             y[i] = es.yi();
             v[i] = es.vi();
@@ -72,7 +72,7 @@ public final class MetaAnalysis {
 
         List<CohortEstimate> cohortEstimates = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            Cohort cohort = cohorts.get(i);
+            EventCount cohort = cohorts.get(i);
             Interval own = settings.cohortInterval().of(cohort, level);
             cohortEstimates.add(new CohortEstimate(cohort.events(), cohort.total(), cohort.proportion(),
                     own.lower(), own.upper(), y[i], v[i], 100 * pooled.w[i] / pooled.sumW));

@@ -40,7 +40,7 @@ public enum ProportionInterval {
      * @param level confidence level in (0, 1), e.g. 0.95
      * @throws IllegalArgumentException if the level is outside (0, 1)
      */
-    public Interval of(Cohort cohort, double level) {
+    public Interval of(EventCount cohort, double level) {
         return compute(cohort.events(), cohort.total(), Critical.requireLevel(level));
     }
 

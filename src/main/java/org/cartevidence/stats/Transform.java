@@ -9,7 +9,7 @@ public enum Transform {
     /** Log odds, metafor measure "PLO"; back-transformed with the inverse logit. */
     LOGIT {
         @Override
-        public EffectSize effectSize(Cohort cohort) {
+        public EffectSize effectSize(EventCount cohort) {
             double add = continuityCorrection(cohort);
             double x = cohort.events() + add;
             double nonEvents = cohort.total() - cohort.events() + add;
@@ -28,7 +28,7 @@ public enum Transform {
      */
     ARCSINE {
         @Override
-        public EffectSize effectSize(Cohort cohort) {
+        public EffectSize effectSize(EventCount cohort) {
             return new EffectSize(doubleArcsine(cohort.events(), cohort.total()), 1 / (4.0 * cohort.total() + 2));
         }
 
@@ -51,7 +51,7 @@ public enum Transform {
     /** Untransformed proportion, metafor measure "PR"; identity back-transform, no clamping to [0, 1]. */
     RAW {
         @Override
-        public EffectSize effectSize(Cohort cohort) {
+        public EffectSize effectSize(EventCount cohort) {
             double add = continuityCorrection(cohort);
             double n = cohort.total() + 2 * add;
             double p = (cohort.events() + add) / n;
@@ -69,7 +69,7 @@ public enum Transform {
     }
 
     /** The cohort's effect size, exactly as metafor's {@code escalc} with its defaults computes it. */
-    public abstract EffectSize effectSize(Cohort cohort);
+    public abstract EffectSize effectSize(EventCount cohort);
 
     /**
      * Maps a value on this scale back to a proportion.
@@ -79,7 +79,7 @@ public enum Transform {
     abstract double toProportion(double y, double harmonicMeanTotal);
 
     /** escalc's {@code add = 1/2, to = "only0"}: 1/2 to events and non-events only if either is zero. */
-    private static double continuityCorrection(Cohort cohort) {
+    private static double continuityCorrection(EventCount cohort) {
         return cohort.events() == 0 || cohort.events() == cohort.total() ? 0.5 : 0;
     }
 

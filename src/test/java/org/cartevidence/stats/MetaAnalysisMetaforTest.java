@@ -57,8 +57,8 @@ class MetaAnalysisMetaforTest {
     }
 
     private static void check(Case c, ProportionInterval interval) {
-        List<Cohort> cohorts = IntStream.range(0, c.events().length)
-                .mapToObj(i -> new Cohort(c.events()[i], c.totals()[i])).toList();
+        List<EventCount> cohorts = IntStream.range(0, c.events().length)
+                .mapToObj(i -> new EventCount(c.events()[i], c.totals()[i])).toList();
         // The reference has no estimator for the fixed-effect model; the settings ignore it there.
         Tau2Estimator estimator = c.tau2Estimator() == null ? Tau2Estimator.REML : c.tau2Estimator();
         PooledEstimate r = MetaAnalysis.pool(cohorts,

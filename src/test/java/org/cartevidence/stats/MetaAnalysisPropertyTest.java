@@ -20,13 +20,13 @@ class MetaAnalysisPropertyTest {
     void invariantsHoldForEveryCombination() {
         Random random = new Random(20240613);
         for (int d = 0; d < DATA_SETS; d++) {
-            List<Cohort> cohorts = randomCohorts(random);
+            List<EventCount> cohorts = randomCohorts(random);
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < cohorts.size(); i++) {
                 order.add(i);
             }
             Collections.shuffle(order, random);
-            List<Cohort> shuffled = order.stream().map(cohorts::get).toList();
+            List<EventCount> shuffled = order.stream().map(cohorts::get).toList();
 
             for (PoolingSettings settings : allSettings()) {
                 String what = "data set " + d + " " + settings;
@@ -57,11 +57,11 @@ class MetaAnalysisPropertyTest {
         }
     }
 
-    private static List<Cohort> randomCohorts(Random random) {
+    private static List<EventCount> randomCohorts(Random random) {
         int k = 1 + random.nextInt(25);
         double typical = random.nextDouble();
         double spread = random.nextDouble() * 0.4; // 0 .. 0.4 on the proportion scale: from none to much
-        List<Cohort> cohorts = new ArrayList<>(k);
+        List<EventCount> cohorts = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             int total = 1 + random.nextInt(random.nextBoolean() ? 10 : 120);
             double p = Math.min(1, Math.max(0, typical + spread * random.nextGaussian()));
@@ -69,7 +69,7 @@ class MetaAnalysisPropertyTest {
             for (int j = 0; j < total; j++) {
                 events += random.nextDouble() < p ? 1 : 0;
             }
-            cohorts.add(new Cohort(events, total));
+            cohorts.add(new EventCount(events, total));
         }
         return cohorts;
     }

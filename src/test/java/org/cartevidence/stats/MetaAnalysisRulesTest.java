@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class MetaAnalysisRulesTest {
 
-    private static final List<Cohort> SLE = List.of(new Cohort(8, 8), new Cohort(1, 1), new Cohort(3, 3),
-            new Cohort(5, 5), new Cohort(12, 15), new Cohort(12, 13), new Cohort(3, 4), new Cohort(1, 1),
-            new Cohort(1, 4));
+    private static final List<EventCount> SLE = List.of(new EventCount(8, 8), new EventCount(1, 1), new EventCount(3, 3),
+            new EventCount(5, 5), new EventCount(12, 15), new EventCount(12, 13), new EventCount(3, 4), new EventCount(1, 1),
+            new EventCount(1, 4));
 
     private static PoolingSettings settings(Transform transform, PoolingModel model, Tau2Estimator estimator,
                                             CiMethod ciMethod) {
@@ -59,7 +59,7 @@ class MetaAnalysisRulesTest {
 
     @Test
     void singleCohortIsAWaldIntervalAroundItsOwnEffect() {
-        List<Cohort> one = List.of(new Cohort(3, 7));
+        List<EventCount> one = List.of(new EventCount(3, 7));
         double z = 1.959963984540054;
         for (Transform transform : Transform.values()) {
             Transform.EffectSize es = transform.effectSize(one.get(0));
@@ -98,7 +98,7 @@ class MetaAnalysisRulesTest {
     /** metafor's knha leaves no residual variance for identical cohorts: a zero-width interval, kept as is. */
     @Test
     void identicalCohortsGiveAZeroWidthHartungKnappInterval() {
-        List<Cohort> same = List.of(new Cohort(6, 20), new Cohort(6, 20), new Cohort(6, 20));
+        List<EventCount> same = List.of(new EventCount(6, 20), new EventCount(6, 20), new EventCount(6, 20));
         PooledEstimate r = MetaAnalysis.pool(same, PoolingSettings.DEFAULTS);
         assertEquals(0, r.se());
         assertEquals(r.estimate(), r.ciLower());

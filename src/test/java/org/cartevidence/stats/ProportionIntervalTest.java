@@ -22,7 +22,7 @@ class ProportionIntervalTest {
             "3,  7,  0.90, 0.186443190363956, 0.710522908986407, 0.128756392804243, 0.774678415967552"})
     void matchesR(int events, int total, double level, double wilsonLower, double wilsonUpper,
                   double exactLower, double exactUpper) {
-        Cohort cohort = new Cohort(events, total);
+        EventCount cohort = new EventCount(events, total);
         Interval wilson = ProportionInterval.WILSON.of(cohort, level);
         Interval exact = ProportionInterval.CLOPPER_PEARSON.of(cohort, level);
         assertClose(wilsonLower, wilson.lower(), "Wilson lower");
@@ -34,21 +34,21 @@ class ProportionIntervalTest {
     @Test
     void boundsAreExactlyZeroAndOneAtTheExtremes() {
         for (ProportionInterval method : ProportionInterval.values()) {
-            assertEquals(0.0, method.of(new Cohort(0, 13), 0.95).lower(), method.name());
-            assertEquals(1.0, method.of(new Cohort(13, 13), 0.95).upper(), method.name());
+            assertEquals(0.0, method.of(new EventCount(0, 13), 0.95).lower(), method.name());
+            assertEquals(1.0, method.of(new EventCount(13, 13), 0.95).upper(), method.name());
         }
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {0, 1, -0.5, 1.5, Double.NaN})
     void rejectsLevelsOutsideTheOpenUnitInterval(double level) {
-        assertThrows(IllegalArgumentException.class, () -> ProportionInterval.WILSON.of(new Cohort(1, 2), level));
+        assertThrows(IllegalArgumentException.class, () -> ProportionInterval.WILSON.of(new EventCount(1, 2), level));
     }
 
     @Test
     void rejectsImpossibleCounts() {
-        assertThrows(IllegalArgumentException.class, () -> new Cohort(-1, 5));
-        assertThrows(IllegalArgumentException.class, () -> new Cohort(6, 5));
-        assertThrows(IllegalArgumentException.class, () -> new Cohort(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new EventCount(-1, 5));
+        assertThrows(IllegalArgumentException.class, () -> new EventCount(6, 5));
+        assertThrows(IllegalArgumentException.class, () -> new EventCount(0, 0));
     }
 }

@@ -21,7 +21,7 @@ class TransformTest {
     @Test
     void backTransformInvertsEverySingleCohortEffectSize() {
         for (int events = 0; events <= 17; events++) {
-            Cohort cohort = new Cohort(events, 17);
+            EventCount cohort = new EventCount(events, 17);
             double arcsine = Transform.ARCSINE.effectSize(cohort).yi();
             assertClose(cohort.proportion(), Transform.ARCSINE.toProportion(arcsine, 17), "arcsine " + events);
             if (events > 0 && events < 17) { // LOGIT and RAW add 1/2 at 0 and n events
@@ -40,13 +40,13 @@ class TransformTest {
 
     @Test
     void continuityCorrectionOnlyForZeroOrAllEvents() {
-        Transform.EffectSize logit = Transform.LOGIT.effectSize(new Cohort(0, 10));
+        Transform.EffectSize logit = Transform.LOGIT.effectSize(new EventCount(0, 10));
         assertClose(Math.log(0.5 / 10.5), logit.yi(), "logit yi");
         assertClose(1 / 0.5 + 1 / 10.5, logit.vi(), "logit vi");
-        Transform.EffectSize raw = Transform.RAW.effectSize(new Cohort(10, 10));
+        Transform.EffectSize raw = Transform.RAW.effectSize(new EventCount(10, 10));
         assertClose(10.5 / 11, raw.yi(), "raw yi");
         assertClose(10.5 / 11 * (0.5 / 11) / 11, raw.vi(), "raw vi");
-        assertClose(1 / 42.0, Transform.ARCSINE.effectSize(new Cohort(0, 10)).vi(), "arcsine vi");
-        assertClose(4 / 10.0, Transform.RAW.effectSize(new Cohort(4, 10)).yi(), "no correction in between");
+        assertClose(1 / 42.0, Transform.ARCSINE.effectSize(new EventCount(0, 10)).vi(), "arcsine vi");
+        assertClose(4 / 10.0, Transform.RAW.effectSize(new EventCount(4, 10)).yi(), "no correction in between");
     }
 }

@@ -6,9 +6,9 @@ package org.cartevidence.stats;
  * @param events patients with the outcome, 0 to {@code total}
  * @param total  patients in the cohort, at least 1
  */
-public record Cohort(int events, int total) {
+public record EventCount(int events, int total) {
 
-    public Cohort {
+    public EventCount {
         if (total < 1 || events < 0 || events > total) {
             throw new IllegalArgumentException(
                     "a cohort needs 0 <= events <= total and total >= 1, got " + events + "/" + total);
