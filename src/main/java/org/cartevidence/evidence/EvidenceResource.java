@@ -68,10 +68,13 @@ public class EvidenceResource {
             description = POOLED_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The pooled estimates per group.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PooledResult.class),
-                    examples = @ExampleObject(name = "sle", summary = "Remission in SLE and lupus nephritis",
+                    examples = @ExampleObject(name = "sle",
+                            summary = "Remission in SLE and lupus nephritis, reports up to 2024",
                             value = Examples.POOLED_JSON)),
             @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "sle", summary = "The same as CSV", value = Examples.POOLED_CSV))})
+                    examples = @ExampleObject(name = "sle",
+                            summary = "Remission in SLE and lupus nephritis by cell source",
+                            value = Examples.POOLED_CSV))})
     public Response pooled(@Valid @BeanParam PooledQuery query,
             @QueryParam("format") @Parameter(description = "csv or json; wins over the Accept header.",
                     example = "csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
@@ -93,7 +96,8 @@ public class EvidenceResource {
                     + "axis from 0 to 1. Without matching cohorts, an SVG that says there is nothing to plot.")
     @APIResponse(responseCode = "200", description = "The forest plot.", content = @Content(
             mediaType = Svg.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "sle", summary = "The start of the plot", value = Examples.FOREST_SVG)))
+            examples = @ExampleObject(name = "uc", summary = "Remission in ulcerative colitis: a single cohort",
+                    value = Examples.FOREST_SVG)))
     public String forestPlot(@Valid @BeanParam PooledQuery query) {
         return analysis.forestPlot(query);
     }

@@ -1,7 +1,6 @@
 package org.cartevidence.evidence;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cartevidence.outcome.Measure;
