@@ -41,6 +41,14 @@ public final class ListQuery<E> {
         return this;
     }
 
+    /** Adds {@code clause}, which binds no parameter, when {@code applies}. */
+    public ListQuery<E> whereIf(boolean applies, String clause) {
+        if (applies) {
+            clauses.add(clause);
+        }
+        return this;
+    }
+
     /**
      * Case-insensitive substring match of {@code text} over any of the given expressions. An expression that
      * already uses {@code :q} (an {@code exists} over a collection, say) is taken as the whole condition.
@@ -62,8 +70,7 @@ public final class ListQuery<E> {
 
     public <T> PageResponse<T> page(EntityManager em, PageParams page, Map<String, String> sortable,
             Function<E, T> view) {
-        String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        String from = " from " + type.getSimpleName() + " " + alias + where;
+        String from = " from " + type.getSimpleName() + " " + alias + where();
 
         TypedQuery<Long> count = em.createQuery("select count(" + alias + ")" + from, Long.class);
         parameters.forEach(count::setParameter);
@@ -78,6 +85,21 @@ public final class ListQuery<E> {
                     .getResultStream().map(view).toList();
         }
         return PageResponse.of(items, page.page, size, total);
+    }
+
+    /**
+     * Every row that passes the filters, as the projection {@code select} (e.g. {@code select new R(...)}) over this
+     * type and its {@code joins}, in {@code orderBy} order. Unpaged: for aggregates that need all matching rows.
+     */
+    public <R> List<R> project(EntityManager em, String select, String joins, String orderBy, Class<R> type) {
+        TypedQuery<R> query = em.createQuery(select + " from " + this.type.getSimpleName() + " " + alias + " " + joins
+                + where() + " order by " + orderBy, type);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private String where() {
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
 
     private String orderBy(String sort, Map<String, String> sortable) {

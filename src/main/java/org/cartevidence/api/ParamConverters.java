@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Converts query parameters to the API's enums and instants, and answers a bad value with a 400 that names the
- * parameter and the accepted values (rather than the framework's bare 404).
+ * Converts query parameters to the API's numbers, enums and instants, and answers a bad value with a 400 that names
+ * the parameter and the accepted values (rather than the framework's bare 404).
  */
 @Provider
 public class ParamConverters implements ParamConverterProvider {
@@ -30,6 +30,9 @@ public class ParamConverters implements ParamConverterProvider {
         }
         if (rawType == Long.class || rawType == long.class) {
             return (ParamConverter<T>) new LongConverter(name);
+        }
+        if (rawType == Double.class || rawType == double.class) {
+            return (ParamConverter<T>) new DoubleConverter(name);
         }
         if (rawType.isEnum() && rawType.getName().startsWith("org.cartevidence.")) {
             return (ParamConverter<T>) new EnumConverter(rawType, name);
@@ -105,6 +108,29 @@ public class ParamConverters implements ParamConverterProvider {
 
         @Override
         public String toString(Long value) {
+            return value.toString();
+        }
+    }
+
+    private record DoubleConverter(String name) implements ParamConverter<Double> {
+        @Override
+        public Double fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                double number = Double.parseDouble(value.strip());
+                if (Double.isFinite(number)) { // NaN and infinities would slip past range constraints
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw ApiException.badParameter(name, "must be a number");
+        }
+
+        @Override
+        public String toString(Double value) {
             return value.toString();
         }
     }

@@ -1,12 +1,24 @@
 package org.cartevidence.evidence;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -16,8 +28,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Evidence", description = "Aggregates over the stored evidence.")
 public class EvidenceResource {
 
+    private static final String POOLED_DESCRIPTION = "A meta-analysis of single proportions per group: the pooled "
+            + "proportion with its confidence and prediction interval, τ², I², H², Cochran's Q with its p-value, k, "
+            + "the events and patients, and each cohort's own proportion, interval and weight. It agrees with R's "
+            + "metafor (escalc, rma, predict) to 1e-6. Each cohort contributes one outcome of the measure: the one "
+            + "at timepointMonths if given, else its latest. Cohorts superseded by a later report of the same "
+            + "patients are left out unless includeSuperseded=true, so that no patient counts twice. Defaults "
+            + "follow current methods guidance: random effects, REML, logit, Hartung-Knapp. JSON by default; "
+            + "text/csv by Accept or format=csv gives one row per group.";
+    private static final MediaType CSV = MediaType.valueOf(PooledCsv.MEDIA_TYPE);
+    private static final QueryOption<MediaType> FORMAT = new QueryOption<>("format",
+            Map.of("json", MediaType.APPLICATION_JSON_TYPE, "csv", CSV));
+    private static final List<Variant> POOLED_VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CSV)
+            .build();
+
     @Inject
     SummaryQueries summaries;
+
+    @Inject
+    PooledAnalysis analysis;
 
     @GET
     @Path("summary")
@@ -30,5 +59,46 @@ public class EvidenceResource {
     public EvidenceSummary summary(@QueryParam("includeSuperseded")
             @Parameter(description = "Also count cohorts that a later report supersedes.") boolean includeSuperseded) {
         return summaries.summary(includeSuperseded);
+    }
+
+    @GET
+    @Path("pooled")
+    @Produces({MediaType.APPLICATION_JSON, PooledCsv.MEDIA_TYPE})
+    @Operation(operationId = "getPooledEstimates", summary = "Pool the cohorts' proportions",
+            description = POOLED_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The pooled estimates per group.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PooledResult.class),
+                    examples = @ExampleObject(name = "sle",
+                            summary = "Remission in SLE and lupus nephritis, reports up to 2024",
+                            value = Examples.POOLED_JSON)),
+            @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "sle",
+                            summary = "Remission in SLE and lupus nephritis by cell source",
+                            value = Examples.POOLED_CSV))})
+    public Response pooled(@Valid @BeanParam PooledQuery query,
+            @QueryParam("format") @Parameter(description = "csv or json; wins over the Accept header.",
+                    example = "csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            String format,
+            @Context Request request) {
+        MediaType type = FORMAT.parse(format, request.selectVariant(POOLED_VARIANTS).getMediaType());
+        PooledResult result = analysis.pooled(query);
+        return Response.ok(CSV.equals(type) ? PooledCsv.write(result) : result, type).build();
+    }
+
+    @GET
+    @Path("forest.svg")
+    @Produces(Svg.MEDIA_TYPE)
+    @Operation(operationId = "getForestPlot", summary = "Draw the forest plot",
+            description = "The pooled estimates of getPooledEstimates, with the same parameters, as a forest plot in "
+                    + "SVG: per group one row per cohort (study, cohort, events/N, its proportion and interval as a "
+                    + "square sized by weight on its line, and as text), the pooled diamond with the prediction "
+                    + "interval through it (random effects), and a caption naming the method, k, I² and τ²; one "
+                    + "axis from 0 to 1. Without matching cohorts, an SVG that says there is nothing to plot.")
+    @APIResponse(responseCode = "200", description = "The forest plot.", content = @Content(
+            mediaType = Svg.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "uc", summary = "Remission in ulcerative colitis: a single cohort",
+                    value = Examples.FOREST_SVG)))
+    public String forestPlot(@Valid @BeanParam PooledQuery query) {
+        return analysis.forestPlot(query);
     }
 }

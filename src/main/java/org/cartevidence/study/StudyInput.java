@@ -83,8 +83,8 @@ public record StudyInput(
     static final String KEY = "^[a-z0-9]+(-[a-z0-9]+)*$";
     static final String REGISTRY_ID = "^(NCT[0-9]{8}|ChiCTR[0-9A-Za-z-]{4,30})$";
     static final String DOI = "^10\\.[0-9]{4,9}/\\S+$";
-    static final int YEAR_MIN = 1990;
-    static final int YEAR_MAX = 2100;
+    public static final int YEAR_MIN = 1990;
+    public static final int YEAR_MAX = 2100;
 
     static StudyInput of(Study s) {
         return new StudyInput(s.key, s.title, s.citation, List.copyOf(s.registryIds), s.doi, s.pmid, s.publicationYear,

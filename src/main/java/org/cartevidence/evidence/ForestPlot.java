@@ -1,0 +1,225 @@
+package org.cartevidence.evidence;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import org.cartevidence.outcome.Measure;
+import org.cartevidence.stats.PoolingModel;
+import org.cartevidence.stats.PoolingSettings;
+
+/**
+ * The pooled estimates as a forest plot a clinician can read, in standalone SVG without script: per group one row
+ * per cohort (study, cohort, n/N, square sized by weight on its interval, the numbers as text), the pooled diamond
+ * with the prediction interval through it, and a caption naming the method; one 0–1 axis below all groups.
+ */
+final class ForestPlot {
+
+    // Layout in px: text columns, the plot area from 0 to 1, then the estimate and weight columns.
+    private static final double WIDTH = 1100;
+    private static final double ROW = 22;
+    private static final double STUDY_X = 16;
+    private static final double COHORT_X = 284;
+    private static final double COUNT_END = 540;
+    private static final double PLOT_LEFT = 570;
+    private static final double PLOT_RIGHT = 870;
+    private static final double ESTIMATE_X = 892;
+    private static final double WEIGHT_END = 1084;
+    private static final int STUDY_CHARS = 36;
+    private static final int COHORT_CHARS = 28;
+    private static final double SQUARE_MAX = 14;
+    private static final double SQUARE_MIN = 4;
+    private static final double DIAMOND_HALF_HEIGHT = 7;
+    private static final double[] TICKS = {0, 0.25, 0.5, 0.75, 1};
+
+    private static final String CSS = """
+            text { font: 13px Helvetica, Arial, sans-serif; fill: #1a1a1a; }
+            .title { font-size: 16px; font-weight: bold; }
+            .head, .group, .pooled text { font-weight: bold; }
+            .end { text-anchor: end; }
+            .middle { text-anchor: middle; }
+            .note { fill: #555; }
+            .caption { fill: #333; font-size: 12px; font-style: italic; }
+            .ci, .pi, .axis { stroke: #1a1a1a; stroke-width: 1.2; }
+            .square { fill: #2c5f8e; }
+            .diamond { fill: #1a1a1a; }
+            .grid { stroke: #e3e3e3; }
+            .rule { stroke: #999; }
+            """;
+
+    private ForestPlot() {
+    }
+
+    static String svg(PooledResult result, PoolingSettings settings, GroupBy grouping, Map<Long, String> studyNames) {
+        boolean random = settings.model() == PoolingModel.RANDOM;
+        String title = measureName(result.measure()) + ": pooled proportion"
+                + (grouping == GroupBy.NONE ? "" : " by " + grouping.label.toLowerCase(Locale.ROOT));
+        if (result.groups().isEmpty()) {
+            return new Svg(WIDTH, 110, title, CSS)
+                    .text("text", title, "class", "title", "x", STUDY_X, "y", 30.0)
+                    .text("text", "Nothing to plot: no cohort matches these filters.", "class", "note empty",
+                            "x", STUDY_X, "y", 70.0)
+                    .finish();
+        }
+
+        int rowsPerGroup = (grouping == GroupBy.NONE ? 0 : 1) + 2 + (random ? 1 : 0); // heading, pooled, PI, caption
+        int rows = result.groups().stream().mapToInt(g -> g.k() + rowsPerGroup).sum();
+        double tableTop = 76;
+        double axisY = tableTop + rows * ROW + (result.groups().size() - 1) * ROW / 2 + 8;
+        Svg svg = new Svg(WIDTH, axisY + 56, title, CSS);
+
+        svg.text("text", title, "class", "title", "x", STUDY_X, "y", 30.0);
+        double headY = 58;
+        svg.open("g", "class", "head")
+                .text("text", "Study", "x", STUDY_X, "y", headY)
+                .text("text", "Cohort", "x", COHORT_X, "y", headY)
+                .text("text", "Events/N", "class", "end", "x", COUNT_END, "y", headY)
+                .text("text", "Proportion [" + percent(result.level()) + " % CI]", "x", ESTIMATE_X, "y", headY)
+                .text("text", "Weight", "class", "end", "x", WEIGHT_END, "y", headY)
+                .close();
+        svg.empty("line", "class", "rule", "x1", STUDY_X, "y1", headY + 8, "x2", WEIGHT_END, "y2", headY + 8);
+        for (double tick : TICKS) {
+            svg.empty("line", "class", "grid", "x1", x(tick), "y1", tableTop, "x2", x(tick), "y2", axisY);
+        }
+
+        double maxWeight = result.groups().stream().flatMap(g -> g.cohorts().stream())
+                .mapToDouble(PooledResult.CohortResult::weight).max().orElse(100);
+        double y = tableTop + ROW / 2;
+        for (PooledResult.Group group : result.groups()) {
+            if (grouping != GroupBy.NONE) {
+                svg.text("text", grouping.label + ": " + group.group(), "class", "group", "x", STUDY_X, "y", y + 4);
+                y += ROW;
+            }
+            for (PooledResult.CohortResult cohort : group.cohorts()) {
+                cohortRow(svg, cohort, studyNames.get(cohort.studyId()), maxWeight, y);
+                y += ROW;
+            }
+            pooledRow(svg, group, random, y);
+            y += ROW;
+            if (random) {
+                svg.text("text", "Prediction interval", "class", "note", "x", STUDY_X, "y", y + 4)
+                        .text("text", interval(group.piLower(), group.piUpper()), "class", "note", "x", ESTIMATE_X,
+                                "y", y + 4);
+                y += ROW;
+            }
+            svg.text("text", caption(result.measure(), settings, group), "class", "caption", "x", STUDY_X, "y", y + 4);
+            y += ROW * 1.5;
+        }
+        axis(svg, axisY, result.measure());
+        return svg.finish();
+    }
+
+    private static void cohortRow(Svg svg, PooledResult.CohortResult cohort, String studyName, double maxWeight,
+            double y) {
+        double side = Math.max(SQUARE_MIN, SQUARE_MAX * Math.sqrt(cohort.weight() / maxWeight)); // area ~ weight
+        svg.open("g", "class", "cohort", "data-cohort-id", cohort.cohortId())
+                .text("title", cohort.studyTitle() + " (" + cohort.studyKey() + "), " + cohort.label())
+                .text("text", fit(studyName, STUDY_CHARS), "x", STUDY_X, "y", y + 4)
+                .text("text", fit(cohort.label(), COHORT_CHARS), "x", COHORT_X, "y", y + 4)
+                .text("text", cohort.events() + "/" + cohort.total(), "class", "end", "x", COUNT_END, "y", y + 4)
+                .empty("line", "class", "ci", "x1", x(cohort.ciLower()), "y1", y, "x2", x(cohort.ciUpper()), "y2", y)
+                .empty("rect", "class", "square", "x", x(cohort.proportion()) - side / 2, "y", y - side / 2,
+                        "width", side, "height", side)
+                .text("text", estimate(cohort.proportion(), cohort.ciLower(), cohort.ciUpper()), "x", ESTIMATE_X,
+                        "y", y + 4)
+                .text("text", String.format(Locale.ROOT, "%.1f %%", cohort.weight()), "class", "end",
+                        "x", WEIGHT_END, "y", y + 4)
+                .close();
+    }
+
+    private static void pooledRow(Svg svg, PooledResult.Group group, boolean random, double y) {
+        svg.open("g", "class", "pooled")
+                .text("text", "Pooled estimate (k = " + group.k() + ")", "x", STUDY_X, "y", y + 4)
+                .text("text", group.events() + "/" + group.total(), "class", "end", "x", COUNT_END, "y", y + 4);
+        if (random) { // drawn first, so that the diamond lies over it
+            double tick = DIAMOND_HALF_HEIGHT - 2;
+            svg.empty("line", "class", "pi", "x1", x(group.piLower()), "y1", y, "x2", x(group.piUpper()), "y2", y)
+                    .empty("line", "class", "pi", "x1", x(group.piLower()), "y1", y - tick, "x2", x(group.piLower()),
+                            "y2", y + tick)
+                    .empty("line", "class", "pi", "x1", x(group.piUpper()), "y1", y - tick, "x2", x(group.piUpper()),
+                            "y2", y + tick);
+        }
+        String diamond = String.join(" ", point(x(group.ciLower()), y),
+                point(x(group.estimate()), y - DIAMOND_HALF_HEIGHT), point(x(group.ciUpper()), y),
+                point(x(group.estimate()), y + DIAMOND_HALF_HEIGHT));
+        svg.empty("polygon", "class", "diamond", "points", diamond)
+                .text("text", estimate(group.estimate(), group.ciLower(), group.ciUpper()), "x", ESTIMATE_X,
+                        "y", y + 4)
+                .text("text", "100 %", "class", "end", "x", WEIGHT_END, "y", y + 4)
+                .close();
+    }
+
+    private static void axis(Svg svg, double y, Measure measure) {
+        svg.open("g", "class", "x-axis")
+                .empty("line", "class", "axis", "x1", PLOT_LEFT, "y1", y, "x2", PLOT_RIGHT, "y2", y);
+        for (double tick : TICKS) {
+            svg.empty("line", "class", "axis", "x1", x(tick), "y1", y, "x2", x(tick), "y2", y + 5)
+                    .text("text", BigDecimal.valueOf(tick).stripTrailingZeros().toPlainString(), "class", "middle",
+                            "x", x(tick), "y", y + 19);
+        }
+        svg.text("text", measureName(measure) + " (proportion of patients)", "class", "middle",
+                "x", (PLOT_LEFT + PLOT_RIGHT) / 2, "y", y + 40).close();
+    }
+
+    /** E.g. "Remission. Random effects, REML, logit transform, Hartung-Knapp CI; k = 9, I² = 0.0 %, τ² = 0.000". */
+    private static String caption(Measure measure, PoolingSettings settings, PooledResult.Group group) {
+        boolean random = settings.model() == PoolingModel.RANDOM;
+        String transform = switch (settings.transform()) {
+            case LOGIT -> "logit transform";
+            case ARCSINE -> "Freeman-Tukey double arcsine transform";
+            case RAW -> "untransformed proportions";
+        };
+        String ci = switch (settings.ciMethod()) {
+            case WALD -> "Wald CI";
+            case HARTUNG_KNAPP -> "Hartung-Knapp CI";
+        };
+        String model = random ? "Random effects, " + settings.tau2Estimator() : "Fixed effect";
+        return measureName(measure) + ". " + model + ", " + transform + ", " + ci
+                + String.format(Locale.ROOT, "; k = %d, I² = %.1f %%", group.k(), group.i2())
+                + (random ? String.format(Locale.ROOT, ", τ² = %.3f", group.tau2()) : "")
+                + String.format(Locale.ROOT, ", Q = %.2f (p = %.3f)", group.q(), group.qPValue());
+    }
+
+    private static String measureName(Measure measure) {
+        return switch (measure) {
+            case REMISSION -> "Remission";
+            case DRUG_FREE_REMISSION -> "Drug-free remission";
+            case RESPONSE -> "Response";
+            case RELAPSE_FREE -> "Relapse-free";
+            case RELAPSE -> "Relapse";
+            case CRS_ANY -> "CRS, any grade";
+            case CRS_GRADE_3_PLUS -> "CRS grade ≥ 3";
+            case ICANS_ANY -> "ICANS, any grade";
+            case ICANS_GRADE_3_PLUS -> "ICANS grade ≥ 3";
+            case INFECTION_SEVERE -> "Severe infection";
+            case DEATH -> "Death";
+            case TREATMENT_RELATED_DEATH -> "Treatment-related death";
+            case DISEASE_ACTIVITY -> "Disease activity";
+        };
+    }
+
+    /** The plot's x for a proportion; pooled raw-scale bounds beyond [0, 1] stop at the axis ends. */
+    private static double x(double proportion) {
+        return PLOT_LEFT + Math.max(0, Math.min(1, proportion)) * (PLOT_RIGHT - PLOT_LEFT);
+    }
+
+    private static String point(double x, double y) {
+        return Svg.number(x) + "," + Svg.number(y);
+    }
+
+    private static String estimate(double value, double lower, double upper) {
+        return String.format(Locale.ROOT, "%.2f ", value) + interval(lower, upper);
+    }
+
+    private static String interval(double lower, double upper) {
+        return String.format(Locale.ROOT, "[%.2f, %.2f]", lower, upper);
+    }
+
+    /** 0.95 → "95", 0.999 → "99.9": the level as people write it. */
+    private static String percent(double level) {
+        return new BigDecimal(Double.toString(level)).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    private static String fit(String text, int chars) {
+        return text.length() <= chars ? text : text.substring(0, chars - 1).strip() + "…";
+    }
+}

@@ -1,0 +1,63 @@
+package org.cartevidence.evidence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.cartevidence.stats.EventCount;
+import org.cartevidence.stats.MetaAnalysis;
+import org.cartevidence.stats.PooledEstimate;
+import org.cartevidence.stats.PoolingModel;
+import org.cartevidence.stats.PoolingSettings;
+
+/** Groups the matching cohorts and pools each group with the stats package. */
+@ApplicationScoped
+public class PooledAnalysis {
+
+    @Inject
+    PooledRows rows;
+
+    public PooledResult pooled(PooledQuery query) {
+        return analyse(query).result();
+    }
+
+    public String forestPlot(PooledQuery query) {
+        Analysis analysis = analyse(query);
+        Map<Long, String> studyNames = analysis.rows().stream()
+                .collect(Collectors.toMap(PooledRow::studyId, PooledRow::studyName, (a, b) -> a));
+        return ForestPlot.svg(analysis.result(), analysis.settings(), analysis.grouping(), studyNames);
+    }
+
+    private record Analysis(PoolingSettings settings, GroupBy grouping, List<PooledRow> rows, PooledResult result) {
+    }
+
+    private Analysis analyse(PooledQuery query) {
+        PoolingSettings settings = query.settings(); // bad options are refused before the database is asked
+        GroupBy grouping = query.grouping();
+        List<PooledRow> found = rows.find(query);
+        Map<String, List<PooledRow>> groups = found.stream()
+                .collect(Collectors.groupingBy(grouping::groupOf, TreeMap::new, Collectors.toList()));
+        List<PooledResult.Group> pooled = groups.entrySet().stream()
+                .map(group -> pool(group.getKey(), group.getValue(), settings))
+                .toList();
+        boolean random = settings.model() == PoolingModel.RANDOM;
+        return new Analysis(settings, grouping, found, new PooledResult(query.measure, grouping.parameterValue,
+                PooledQuery.MODEL.nameOf(settings.model()),
+                random ? PooledQuery.TAU2.nameOf(settings.tau2Estimator()) : null,
+                PooledQuery.TRANSFORM.nameOf(settings.transform()), PooledQuery.CI.nameOf(settings.ciMethod()),
+                settings.level(), PooledQuery.COHORT_CI.nameOf(settings.cohortInterval()), query.includeSuperseded,
+                query.timepointMonths, pooled));
+    }
+
+    /** The stats package keeps the input order, so cohort i of the estimate is row i. */
+    private static PooledResult.Group pool(String group, List<PooledRow> rows, PoolingSettings settings) {
+        PooledEstimate estimate = MetaAnalysis.pool(
+                rows.stream().map(row -> new EventCount(row.events(), row.total())).toList(), settings);
+        return PooledResult.Group.of(group, estimate, IntStream.range(0, rows.size())
+                .mapToObj(i -> PooledResult.CohortResult.of(rows.get(i), estimate.cohorts().get(i)))
+                .toList());
+    }
+}

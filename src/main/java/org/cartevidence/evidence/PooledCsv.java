@@ -1,0 +1,37 @@
+package org.cartevidence.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The pooled estimates as RFC 4180 CSV for pipelines: a header, then one row per group, numbers unrounded. */
+final class PooledCsv {
+
+    static final String MEDIA_TYPE = "text/csv";
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader("measure", "groupBy", "group", "k", "events", "total", "estimate", "ciLower", "ciUpper",
+                    "piLower", "piUpper", "tau2", "i2", "h2", "q", "qPValue", "model", "tau2Estimator", "transform",
+                    "ci", "level")
+            .get();
+
+    private PooledCsv() {
+    }
+
+    /** Doubles print with Double.toString, the shortest text that reads back as the same number. */
+    static String write(PooledResult result) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = FORMAT.print(out)) {
+            for (PooledResult.Group g : result.groups()) {
+                csv.printRecord(result.measure(), result.groupBy(), g.group(), g.k(), g.events(), g.total(),
+                        g.estimate(), g.ciLower(), g.ciUpper(), g.piLower(), g.piUpper(), g.tau2(), g.i2(), g.h2(),
+                        g.q(), g.qPValue(), result.model(), result.tau2Estimator(), result.transform(), result.ci(),
+                        result.level());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // appending to a StringBuilder does not fail
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package org.cartevidence.evidence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cartevidence.api.ListQuery;
+import org.cartevidence.outcome.Outcome;
+
+/** Finds the outcome counts to pool: one projection query over outcome, cohort and study. */
+@ApplicationScoped
+public class PooledRows {
+
+    /** Latest: the larger time point, an outcome without one counting as the earliest; then the newer record. */
+    private static final Comparator<PooledRow> LATEST = Comparator
+            .comparing(PooledRow::timepointMonths, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(PooledRow::outcomeId);
+
+    private static final String SELECT = "select new " + PooledRow.class.getName() + "(o.id, o.events, o.total, "
+            + "o.timepointMonths, c.id, c.label, c.disease, s.id, s.key, s.title, s.citation, s.publicationYear, "
+            + "s.target, s.cellSource, s.geneEditing, s.phase, s.sourceType)";
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * One row per matching cohort, in plot order (publication year, study key, cohort label). The query returns
+     * every outcome of the measure; the latest per cohort is picked here rather than in SQL because "latest" with
+     * unknown time points first and ties broken by id needs a window function or a nested not-exists there, while
+     * a cohort has only a few outcomes of one measure.
+     */
+    @Transactional
+    public List<PooledRow> find(PooledQuery q) {
+        List<PooledRow> outcomes = ListQuery.from(Outcome.class, "o")
+                .where("o.measure = :measure", "measure", q.measure)
+                .where("o.timepointMonths = :timepointMonths", "timepointMonths", q.timepointMonths)
+                .whereIf(!q.includeSuperseded, "c.supersededBy is null")
+                .where("c.disease in :disease", "disease", q.disease)
+                .where("s.target in :target", "target", q.target)
+                .where("s.cellSource in :cellSource", "cellSource", q.cellSource)
+                .where("s.geneEditing in :geneEditing", "geneEditing", q.geneEditing)
+                .where("s.phase in :phase", "phase", q.phase)
+                .where("s.sourceType in :sourceType", "sourceType", q.sourceType)
+                .where("s.status in :status", "status", q.status)
+                .where("exists (select 1 from Study s2 join s2.countries k where s2 = s and lower(k) in :country)",
+                        "country", q.country == null ? null
+                                : q.country.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList())
+                .where("s.publicationYear >= :yearFrom", "yearFrom", q.yearFrom)
+                .where("s.publicationYear <= :yearTo", "yearTo", q.yearTo)
+                .project(em, SELECT, "join o.cohort c join c.study s",
+                        "s.publicationYear asc nulls last, s.key, c.label, c.id", PooledRow.class);
+        return latestPerCohort(outcomes);
+    }
+
+    /** Each cohort's latest outcome, cohorts in their first-seen order. */
+    static List<PooledRow> latestPerCohort(List<PooledRow> outcomes) {
+        Map<Long, PooledRow> latest = new LinkedHashMap<>();
+        for (PooledRow outcome : outcomes) {
+            latest.merge(outcome.cohortId(), outcome, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
+        }
+        return List.copyOf(latest.values());
+    }
+}
