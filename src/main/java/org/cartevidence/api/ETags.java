@@ -19,21 +19,33 @@ public final class ETags {
         return new EntityTag(Long.toString(entity.version));
     }
 
-    /** A single-resource answer, or 304 when the client's {@code If-None-Match} already names this state. */
+    /**
+     * A single-resource answer, or 304 when the client's {@code If-None-Match} already names this state, or 412 (as
+     * problem details) when its {@code If-Match} does not.
+     */
     public static Response read(Request request, VersionedEntity entity, Object body) {
         EntityTag tag = of(entity);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        return (notModified != null ? notModified : Response.ok(body)).tag(tag).build();
+        Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        if (precondition == null) {
+            return Response.ok(body).tag(tag).build();
+        }
+        Response answer = precondition.tag(tag).build();
+        if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+            throw preconditionFailed(entity);
+        }
+        return answer;
     }
 
     /** Refuses a write (412) whose {@code If-Match} does not name the stored state. Without one, any state goes. */
     public static void checkWritable(Request request, VersionedEntity entity) {
-        Response.ResponseBuilder failed = request.evaluatePreconditions(of(entity));
-        if (failed != null) {
-            throw new ApiException(412, "precondition-failed", "Precondition failed",
-                    "If-Match does not match the current version " + of(entity) + "; read it again and retry",
-                    List.of());
+        if (request.evaluatePreconditions(of(entity)) != null) {
+            throw preconditionFailed(entity);
         }
+    }
+
+    private static ApiException preconditionFailed(VersionedEntity entity) {
+        return new ApiException(412, "precondition-failed", "Precondition failed",
+                "If-Match does not match the current version " + of(entity) + "; read it again and retry", List.of());
     }
 
     public static Response written(VersionedEntity entity, Object body) {

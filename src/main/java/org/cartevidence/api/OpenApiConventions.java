@@ -1,6 +1,7 @@
 package org.cartevidence.api;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -13,11 +14,12 @@ import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * Writes the API's cross-cutting conventions into the contract once, instead of on every operation: the problem
- * answers each kind of operation can give, the ETag and precondition headers of single resources, the Link header
- * of lists and the Location of creations.
+ * Writes the API's cross-cutting conventions into the contract once, instead of on every operation: who may call it
+ * (see {@link org.cartevidence.security.AccessRules}), the problem answers each kind of operation can give, the ETag
+ * and precondition headers of single resources, the Link header of lists and the Location of creations.
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -32,7 +34,15 @@ public class OpenApiConventions implements OASFilter {
                     + "concurrent change.",
             "PreconditionFailed", "If-Match does not name the current version.",
             "UnsupportedMediaType", "The request's Content-Type is not accepted here.",
-            "UnprocessableContent", "Well-formed but invalid: each invalid field is listed in errors."));
+            "UnprocessableContent", "Well-formed but invalid: each invalid field is listed in errors.",
+            "Unauthorized", "No credentials where the operation needs them, or credentials that were not accepted "
+                    + "(also on a public read). WWW-Authenticate names both schemes: HTTP Basic and bearer (JWT).",
+            "Forbidden", "Authenticated, but without the role the operation needs: curator to write; reader or "
+                    + "curator to read when reads are not public.",
+            "ContentTooLarge", "The request body is larger than the API's limit (1 MiB by default)."));
+
+    /** Writes need the curator role, by either scheme (OpenAPI 3.1 lets non-OAuth schemes list roles). */
+    private static final String CURATOR = "curator";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -41,13 +51,24 @@ public class OpenApiConventions implements OASFilter {
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))))));
+        components.addHeader("WWW-Authenticate", header("The authentication schemes the API takes.",
+                "Basic realm=\"cart-evidence\", charset=\"UTF-8\""));
+        components.getResponses().get("Unauthorized")
+                .addHeader("WWW-Authenticate", OASFactory.createHeader().ref("#/components/headers/WWW-Authenticate"));
+        components.addSecurityScheme("basicAuth", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("An account of the service's own user table (the curator account is set by "
+                        + "CARTEVIDENCE_CURATOR_PASSWORD)."));
+        components.addSecurityScheme("bearerAuth", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("A JWT from the configured OpenID Connect provider; roles from its groups claim."));
         components.addHeader("ETag", header("The record's version as a strong entity tag; send it back in If-Match.",
                 "\"3\""));
         components.addHeader("Location", header("URL of the created record.", "/api/v1/studies/101"));
         components.addHeader("Link", header("RFC 8288 links to the first, prev, next and last pages.",
                 "</api/v1/studies?page=1&size=20>; rel=\"next\""));
         components.addParameter("IfMatch", precondition("If-Match",
-                "Only change the record if it is still at this version (its ETag); 412 otherwise."));
+                "Only act if the record is still at this version (its ETag); 412 otherwise."));
         components.addParameter("IfNoneMatch", precondition("If-None-Match",
                 "Answer 304 without a body if the record is still at this version."));
 
@@ -59,12 +80,20 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
+                && method != PathItem.HttpMethod.OPTIONS;
         if (operation.getSecurity() == null) {
-            operation.setSecurity(new ArrayList<>()); // public: declared explicitly, not left implicit
+            // Reads are public (by default): declared explicitly, not left implicit.
+            operation.setSecurity(write
+                    ? List.of(OASFactory.createSecurityRequirement().addScheme("basicAuth", CURATOR),
+                            OASFactory.createSecurityRequirement().addScheme("bearerAuth", CURATOR))
+                    : new ArrayList<>());
         }
         boolean single = path.endsWith("}");
         boolean hasId = path.contains("{");
         problem(operation, "400", "BadRequest");
+        problem(operation, "401", "Unauthorized");
+        problem(operation, "403", "Forbidden");
         problem(operation, "406", "NotAcceptable");
         if (hasId) {
             problem(operation, "404", "NotFound");
@@ -73,6 +102,8 @@ public class OpenApiConventions implements OASFilter {
             case GET -> {
                 if (single) {
                     operation.addParameter(ref("IfNoneMatch"));
+                    operation.addParameter(ref("IfMatch"));
+                    problem(operation, "412", "PreconditionFailed");
                     header(operation, "200", "ETag");
                 } else if (operation.getOperationId() != null && operation.getOperationId().startsWith("list")) {
                     header(operation, "200", "Link");
@@ -80,6 +111,7 @@ public class OpenApiConventions implements OASFilter {
             }
             case POST -> {
                 problem(operation, "409", "Conflict");
+                problem(operation, "413", "ContentTooLarge");
                 problem(operation, "415", "UnsupportedMediaType");
                 problem(operation, "422", "UnprocessableContent");
                 header(operation, "201", "Location");
@@ -89,6 +121,7 @@ public class OpenApiConventions implements OASFilter {
                 operation.addParameter(ref("IfMatch"));
                 problem(operation, "409", "Conflict");
                 problem(operation, "412", "PreconditionFailed");
+                problem(operation, "413", "ContentTooLarge");
                 problem(operation, "415", "UnsupportedMediaType");
                 problem(operation, "422", "UnprocessableContent");
                 header(operation, "200", "ETag");

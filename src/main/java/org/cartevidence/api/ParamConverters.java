@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Converts query parameters to the API's numbers, enums and instants, and answers a bad value with a 400 that names
- * the parameter and the accepted values (rather than the framework's bare 404).
+ * Converts query parameters to the API's numbers, booleans, enums and instants, and answers a bad value with a 400
+ * that names the parameter and the accepted values (rather than the framework's bare 404 or a silent default).
  */
 @Provider
 public class ParamConverters implements ParamConverterProvider {
@@ -33,6 +33,9 @@ public class ParamConverters implements ParamConverterProvider {
         }
         if (rawType == Double.class || rawType == double.class) {
             return (ParamConverter<T>) new DoubleConverter(name);
+        }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            return (ParamConverter<T>) new BooleanConverter(name);
         }
         if (rawType.isEnum() && rawType.getName().startsWith("org.cartevidence.")) {
             return (ParamConverter<T>) new EnumConverter(rawType, name);
@@ -131,6 +134,29 @@ public class ParamConverters implements ParamConverterProvider {
 
         @Override
         public String toString(Double value) {
+            return value.toString();
+        }
+    }
+
+    /**
+     * Only true or false: a lenient parse would read cascade=yes as false and act on what was not meant. 1 and 0 are
+     * taken too, since Quarkus REST passes "0" for an absent primitive parameter.
+     */
+    private record BooleanConverter(String name) implements ParamConverter<Boolean> {
+        @Override
+        public Boolean fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            return switch (value.strip()) {
+                case "true", "1" -> Boolean.TRUE;
+                case "false", "0" -> Boolean.FALSE;
+                default -> throw ApiException.badParameter(name, "must be true or false");
+            };
+        }
+
+        @Override
+        public String toString(Boolean value) {
             return value.toString();
         }
     }

@@ -2,6 +2,7 @@ package org.cartevidence.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -22,6 +23,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,6 +41,10 @@ public class ProblemMapper {
 
     /** By convention every resource method names its request body parameter {@code body}. */
     static final String BODY_PARAMETER = "body";
+
+    /** The challenges of a 401: HTTP Basic for the embedded accounts, bearer for JWTs. */
+    public static final String CHALLENGE_BASIC = "Basic realm=\"cart-evidence\", charset=\"UTF-8\"";
+    public static final String CHALLENGE_BEARER = "Bearer realm=\"cart-evidence\"";
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -63,7 +71,7 @@ public class ProblemMapper {
 
     /** Listed one by one: Quarkus's own mappers for the narrower Jackson types would otherwise win. */
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
-            InvalidFormatException.class, UnrecognizedPropertyException.class})
+            InvalidFormatException.class, UnrecognizedPropertyException.class, StreamConstraintsException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return api(unreadable(e), uri);
     }
@@ -72,7 +80,13 @@ public class ProblemMapper {
     public static ApiException unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof StreamConstraintsException) {
+            message = "exceeds the limits of the API: at most " + StrictJson.MAX_NESTING_DEPTH + " levels of nesting, "
+                    + StrictJson.MAX_STRING_LENGTH + " characters per string, " + StrictJson.MAX_NAME_LENGTH
+                    + " per field name and " + StrictJson.MAX_NUMBER_LENGTH + " per number";
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            message = "malformed JSON: more than one value";
+        } else if (e instanceof UnrecognizedPropertyException u) {
             message = "unknown field '" + u.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
@@ -84,6 +98,26 @@ public class ProblemMapper {
         }
         return new ApiException(400, "malformed-body", "Malformed request body", "the request body could not be read",
                 List.of(new Problem.FieldError(field.isEmpty() ? BODY_PARAMETER : field, message)));
+    }
+
+    /**
+     * No or bad credentials. The challenge names both schemes the API takes; the body never says which part of a
+     * credential was wrong.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof AuthenticationFailedException
+                ? "the credentials were not accepted"
+                : "this operation needs credentials: HTTP Basic or a bearer token";
+        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, List.of(), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE_BASIC)
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE_BEARER)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "your role does not allow this operation", List.of(), uri);
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})

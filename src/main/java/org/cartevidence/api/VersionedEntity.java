@@ -8,13 +8,15 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.hibernate.envers.Audited;
 
 /**
  * What every stored record carries: an optimistic-locking {@code version} (the ETag) and its timestamps.
  * Timestamps are cut to milliseconds so that the body a write answers equals what a later read returns
- * from either database.
+ * from either database. Audited with the entities, so that a revision carries the version and times it made.
  */
 @MappedSuperclass
+@Audited
 public abstract class VersionedEntity extends PanacheEntityBase {
 
     @Version

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import org.cartevidence.api.VersionedEntity;
 import org.cartevidence.study.Study;
 
@@ -20,6 +21,7 @@ import org.cartevidence.study.Study;
  * patients supersedes points at that report's cohort, so that pooling counts each patient once.
  */
 @Entity
+@Audited
 @Table(name = "cohort")
 public class Cohort extends VersionedEntity {
 

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cartevidence.api.ETags;
+import org.cartevidence.audit.History;
+import org.cartevidence.audit.HistoryParams;
+import org.cartevidence.audit.RevisionView;
 import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
@@ -46,6 +49,9 @@ public class CohortResource {
 
     @Inject
     CohortService cohorts;
+
+    @Inject
+    History history;
 
     @GET
     @Path("cohorts")
@@ -122,6 +128,19 @@ public class CohortResource {
             @Context Request request) {
         Cohort cohort = cohorts.patch(id, body, c -> ETags.checkWritable(request, c));
         return ETags.written(cohort, CohortView.of(cohort));
+    }
+
+    @GET
+    @Path("cohorts/{id}/history")
+    @Operation(operationId = "listCohortRevisions", summary = "List the revisions of a cohort",
+            description = "Every recorded change of the cohort, oldest first: who made it, when, and the values it "
+                    + "left (for a deletion, its last values). Also for a deleted cohort; 404 only for an id that "
+                    + "never existed.")
+    @APIResponse(responseCode = "200", description = "One page of the cohort's revisions.")
+    public RestResponse<PageResponse<RevisionView<CohortView>>> history(
+            @PathParam("id") @Parameter(description = "Cohort id.", example = "204") long id,
+            @Valid @BeanParam HistoryParams page, @Context UriInfo uri) {
+        return Paging.respond(history.of(Cohort.class, "cohort", id, page, CohortView::of), uri);
     }
 
     @DELETE

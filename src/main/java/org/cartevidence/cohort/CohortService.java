@@ -2,12 +2,12 @@ package org.cartevidence.cohort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +22,7 @@ import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.study.Study;
+import org.cartevidence.study.StudyDeletion;
 import org.cartevidence.study.StudyService;
 
 /** Reads and writes cohorts, keeping their invariants: female within enrolled, outcomes within enrolled, no cycle of supersession. */
@@ -40,6 +41,9 @@ public class CohortService {
 
     @Inject
     JsonMergePatch mergePatch;
+
+    @Inject
+    Event<CohortDeletion> deletion;
 
     public Cohort get(long id) {
         return found(em.find(Cohort.class, id), id);
@@ -124,12 +128,45 @@ public class CohortService {
                     + (supersededCohorts.isEmpty() ? "" : " and is the later report of cohort(s) " + supersededCohorts)
                     + "; delete or unlink them first or repeat with cascade=true");
         }
-        em.createQuery("delete from Outcome o where o.cohort.id = :id").setParameter("id", id).executeUpdate();
-        em.createQuery("update versioned Cohort c set c.supersededBy = null, c.updatedAt = :now where c.supersededBy.id = :id")
-                .setParameter("id", id).setParameter("now", Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .executeUpdate();
-        cohort.delete();
+        remove(List.of(cohort));
         em.flush();
+    }
+
+    /** Removes the cohorts of a study that is being deleted (with cascade). */
+    void onStudyDeletion(@Observes StudyDeletion event) {
+        remove(em.createQuery("select c from Cohort c where c.study = :study order by c.id", Cohort.class)
+                .setParameter("study", event.study()).getResultList());
+    }
+
+    /**
+     * Removes cohorts with their outcomes, one entity at a time so that every removal is audited. Cohorts that named
+     * one of them as their later report lose that link (a change, so a new version). A cohort goes before any of the
+     * set it points at, so that no foreign key is broken midway.
+     */
+    private void remove(List<Cohort> doomed) {
+        if (doomed.isEmpty()) {
+            return;
+        }
+        Set<Long> ids = new HashSet<>();
+        doomed.forEach(c -> ids.add(c.id));
+        em.createQuery("select c from Cohort c where c.supersededBy.id in :ids", Cohort.class)
+                .setParameter("ids", ids).getResultList().stream()
+                .filter(earlier -> !ids.contains(earlier.id))
+                .forEach(earlier -> earlier.supersededBy = null);
+        List<Cohort> left = new ArrayList<>(doomed);
+        while (!left.isEmpty()) {
+            Set<Long> pointedAt = new HashSet<>();
+            left.forEach(c -> pointedAt.add(c.supersededById()));
+            List<Cohort> free = left.stream().filter(c -> !pointedAt.contains(c.id)).toList();
+            if (free.isEmpty()) {
+                throw new IllegalStateException("cycle of supersession among cohorts " + ids);
+            }
+            for (Cohort cohort : free) {
+                deletion.fire(new CohortDeletion(cohort));
+                em.remove(cohort);
+            }
+            left.removeAll(free);
+        }
     }
 
     private void write(Cohort cohort, CohortInput in) {

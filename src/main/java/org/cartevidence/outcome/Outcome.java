@@ -12,11 +12,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import org.cartevidence.api.VersionedEntity;
 import org.cartevidence.cohort.Cohort;
 
 /** One measured result of one cohort: events out of total (a count), optionally with continuous values. */
 @Entity
+@Audited
 @Table(name = "outcome")
 public class Outcome extends VersionedEntity {
 

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cartevidence.api.ETags;
+import org.cartevidence.audit.History;
+import org.cartevidence.audit.HistoryParams;
+import org.cartevidence.audit.RevisionView;
 import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
@@ -45,6 +48,9 @@ public class OutcomeResource {
 
     @Inject
     OutcomeService outcomes;
+
+    @Inject
+    History history;
 
     @GET
     @Path("outcomes")
@@ -121,6 +127,19 @@ public class OutcomeResource {
             @Context Request request) {
         Outcome outcome = outcomes.patch(id, body, o -> ETags.checkWritable(request, o));
         return ETags.written(outcome, OutcomeView.of(outcome));
+    }
+
+    @GET
+    @Path("outcomes/{id}/history")
+    @Operation(operationId = "listOutcomeRevisions", summary = "List the revisions of a outcome",
+            description = "Every recorded change of the outcome, oldest first: who made it, when, and the values it "
+                    + "left (for a deletion, its last values). Also for a deleted outcome; 404 only for an id that "
+                    + "never existed.")
+    @APIResponse(responseCode = "200", description = "One page of the outcome's revisions.")
+    public RestResponse<PageResponse<RevisionView<OutcomeView>>> history(
+            @PathParam("id") @Parameter(description = "Outcome id.", example = "307") long id,
+            @Valid @BeanParam HistoryParams page, @Context UriInfo uri) {
+        return Paging.respond(history.of(Outcome.class, "outcome", id, page, OutcomeView::of), uri);
     }
 
     @DELETE

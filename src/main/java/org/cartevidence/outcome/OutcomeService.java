@@ -2,6 +2,7 @@ package org.cartevidence.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,6 +19,7 @@ import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.cohort.Cohort;
+import org.cartevidence.cohort.CohortDeletion;
 import org.cartevidence.cohort.CohortService;
 
 /** Reads and writes outcomes, keeping 0 <= events <= total <= the cohort's enrolled. */
@@ -97,6 +99,12 @@ public class OutcomeService {
         precondition.accept(outcome);
         outcome.delete();
         em.flush();
+    }
+
+    /** Removes the outcomes of a cohort that is being deleted, one by one so that each removal is audited. */
+    void onCohortDeletion(@Observes CohortDeletion event) {
+        em.createQuery("select o from Outcome o where o.cohort = :cohort order by o.id", Outcome.class)
+                .setParameter("cohort", event.cohort()).getResultList().forEach(em::remove);
     }
 
     private void write(Outcome outcome, OutcomeInput in) {

@@ -3,12 +3,12 @@ package org.cartevidence.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.cartevidence.api.Bodies;
+import org.cartevidence.audit.Authors;
 import org.cartevidence.cohort.Cohort;
 import org.cartevidence.cohort.CohortInput;
 import org.cartevidence.cohort.CohortService;
@@ -30,13 +32,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the published reference studies ({@code reference-data/studies.json}) into an empty database at start,
- * through the same validation and services as the API, in one transaction: either all of it or none.
+ * through the same validation and services as the API, in one transaction: either all of it or none, recorded in the
+ * audit as made by {@value #AUTHOR}.
  * Cohorts name the cohort that supersedes them by study key and label, so the file is portable between databases.
  */
 @ApplicationScoped
 public class ReferenceDataLoader {
 
     static final String RESOURCE = "reference-data/studies.json";
+    /** The author the audit names for the reference data. */
+    public static final String AUTHOR = "reference-data";
     private static final Logger LOG = Logger.getLogger(ReferenceDataLoader.class);
 
     @ConfigProperty(name = "cartevidence.reference-data.enabled", defaultValue = "true")
@@ -69,12 +74,28 @@ public class ReferenceDataLoader {
     }
 
     /** Loads the reference data unless the database already holds a study; answers the number of studies loaded. */
-    @Transactional
     public int loadIfEmpty() {
-        if (em.createQuery("select count(s) from Study s", Long.class).getSingleResult() > 0) {
-            return 0;
-        }
-        JsonNode documents = readResource();
+        return inOneTransaction(() -> em.createQuery("select count(s) from Study s", Long.class).getSingleResult() > 0
+                ? 0 : loadAll(readResource()));
+    }
+
+    /**
+     * Loads study documents (each with its cohorts and their outcomes) in one transaction: all of them or, on the
+     * first invalid one, none.
+     */
+    public int load(JsonNode documents) {
+        return inOneTransaction(() -> loadAll(documents));
+    }
+
+    /**
+     * A new transaction, committed while the audit still names {@value #AUTHOR} as the author: Envers stamps the
+     * revision when the transaction commits, so the commit must happen inside.
+     */
+    private int inOneTransaction(Callable<Integer> work) {
+        return Authors.actingAs(AUTHOR, () -> QuarkusTransaction.requiringNew().call(work));
+    }
+
+    private int loadAll(JsonNode documents) {
         List<PendingCohort> pending = new ArrayList<>();
         for (JsonNode document : documents) {
             ObjectNode fields = document.deepCopy();

@@ -13,12 +13,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.util.ArrayList;
 import java.util.List;
 import org.cartevidence.api.VersionedEntity;
 
 /** A trial or a published report: the product it tested and where its numbers come from. */
 @Entity
+@Audited
 @Table(name = "study")
 public class Study extends VersionedEntity {
 

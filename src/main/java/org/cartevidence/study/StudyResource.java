@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cartevidence.api.ETags;
+import org.cartevidence.audit.History;
+import org.cartevidence.audit.HistoryParams;
+import org.cartevidence.audit.RevisionView;
 import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
@@ -43,6 +46,9 @@ public class StudyResource {
 
     @Inject
     StudyService studies;
+
+    @Inject
+    History history;
 
     @GET
     @Path("studies")
@@ -109,6 +115,19 @@ public class StudyResource {
             @Context Request request) {
         Study study = studies.patch(id, body, s -> ETags.checkWritable(request, s));
         return ETags.written(study, StudyView.of(study));
+    }
+
+    @GET
+    @Path("studies/{id}/history")
+    @Operation(operationId = "listStudyRevisions", summary = "List the revisions of a study",
+            description = "Every recorded change of the study, oldest first: who made it, when, and the values it "
+                    + "left (for a deletion, its last values). Also for a deleted study; 404 only for an id that "
+                    + "never existed.")
+    @APIResponse(responseCode = "200", description = "One page of the study's revisions.")
+    public RestResponse<PageResponse<RevisionView<StudyView>>> history(
+            @PathParam("id") @Parameter(description = "Study id.", example = "101") long id,
+            @Valid @BeanParam HistoryParams page, @Context UriInfo uri) {
+        return Paging.respond(history.of(Study.class, "study", id, page, StudyView::of), uri);
     }
 
     @DELETE

@@ -2,11 +2,10 @@ package org.cartevidence.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +32,9 @@ public class StudyService {
 
     @Inject
     JsonMergePatch mergePatch;
+
+    @Inject
+    Event<StudyDeletion> deletion;
 
     public Study get(long id) {
         Study study = em.find(Study.class, id);
@@ -95,6 +97,7 @@ public class StudyService {
     /**
      * Deletes a study. With cohorts it is refused unless {@code cascade}: then its outcomes and cohorts go too, and
      * cohorts of other studies that pointed at them as their later report lose that link (and get a new version).
+     * All of it is one transaction: a failure anywhere leaves everything as it was.
      */
     @Transactional
     public void delete(long id, boolean cascade, Consumer<Study> precondition) {
@@ -107,15 +110,7 @@ public class StudyService {
                     + " cohort(s); delete them first or repeat with cascade=true");
         }
         if (cohorts > 0) {
-            em.createQuery("delete from Outcome o where o.cohort.id in (select c.id from Cohort c where c.study.id = :id)")
-                    .setParameter("id", id).executeUpdate();
-            em.createQuery("update versioned Cohort c set c.supersededBy = null, c.updatedAt = :now "
-                            + "where c.study.id <> :id and c.supersededBy.id in (select x.id from Cohort x where x.study.id = :id)")
-                    .setParameter("id", id).setParameter("now", Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                    .executeUpdate();
-            em.createQuery("update Cohort c set c.supersededBy = null where c.study.id = :id")
-                    .setParameter("id", id).executeUpdate();
-            em.createQuery("delete from Cohort c where c.study.id = :id").setParameter("id", id).executeUpdate();
+            deletion.fire(new StudyDeletion(study));
         }
         study.delete();
         em.flush();

@@ -66,8 +66,8 @@ class ProblemDetailsTest extends ApiTest {
 
     @Test
     void wrongContentTypeIs415AndUnsupportedAcceptIs406() {
-        problem(given().contentType("text/plain").body("key=x").post("/api/v1/studies"), 415);
-        problem(given().contentType("application/xml").body("<study/>").post("/api/v1/studies"), 415);
+        problem(curator().contentType("text/plain").body("key=x").post("/api/v1/studies"), 415);
+        problem(curator().contentType("application/xml").body("<study/>").post("/api/v1/studies"), 415);
         problem(given().accept("application/xml").get("/api/v1/studies"), 406);
     }
 

@@ -133,15 +133,15 @@ class CohortResourceTest extends ApiTest {
         long earlier = createCohort(study, earlierBody);
         long outcome = createOutcome(later, outcome("REMISSION", 5, 6));
 
-        given().delete("/api/v1/cohorts/{id}", later).then().statusCode(409)
+        curator().delete("/api/v1/cohorts/{id}", later).then().statusCode(409)
                 .body("detail", containsString("1 outcome")).body("detail", containsString(Long.toString(earlier)));
-        given().header("If-Match", "\"5\"").queryParam("cascade", true).delete("/api/v1/cohorts/{id}", later)
+        curator().header("If-Match", "\"5\"").queryParam("cascade", true).delete("/api/v1/cohorts/{id}", later)
                 .then().statusCode(412);
-        given().queryParam("cascade", true).delete("/api/v1/cohorts/{id}", later).then().statusCode(204);
+        curator().queryParam("cascade", true).delete("/api/v1/cohorts/{id}", later).then().statusCode(204);
         given().get("/api/v1/outcomes/{id}", outcome).then().statusCode(404);
         given().get("/api/v1/cohorts/{id}", earlier).then().body("supersededBy", nullValue())
                 .body("version", equalTo(1));
-        given().delete("/api/v1/cohorts/{id}", earlier).then().statusCode(204);
-        given().delete("/api/v1/cohorts/{id}", earlier).then().statusCode(404);
+        curator().delete("/api/v1/cohorts/{id}", earlier).then().statusCode(204);
+        curator().delete("/api/v1/cohorts/{id}", earlier).then().statusCode(404);
     }
 }

@@ -63,10 +63,10 @@ class OutcomeResourceTest extends ApiTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("events"));
         mergePatch().body("{\"definition\":null}").patch("/api/v1/outcomes/{id}", id)
                 .then().statusCode(200).body("definition", nullValue());
-        given().header("If-Match", "\"1\"").delete("/api/v1/outcomes/{id}", id).then().statusCode(412);
-        given().header("If-Match", "\"3\"").delete("/api/v1/outcomes/{id}", id).then().statusCode(204);
+        curator().header("If-Match", "\"1\"").delete("/api/v1/outcomes/{id}", id).then().statusCode(412);
+        curator().header("If-Match", "\"3\"").delete("/api/v1/outcomes/{id}", id).then().statusCode(204);
         given().get("/api/v1/outcomes/{id}", id).then().statusCode(404);
-        given().delete("/api/v1/outcomes/{id}", id).then().statusCode(404);
+        curator().delete("/api/v1/outcomes/{id}", id).then().statusCode(404);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.cartevidence.api.ApiException;
 import org.cartevidence.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,34 @@ class ReferenceDataTest extends ApiTest {
     @Test
     void loadingAgainIntoANonEmptyDatabaseDoesNothing() {
         assertEquals(0, loader.loadIfEmpty());
+    }
+
+    @Test
+    void aLoadThatFailsOnItsLastCohortLeavesNoTraceOfTheStudiesBeforeIt() throws Exception {
+        String first = uniqueKey("atomic-first");
+        String second = uniqueKey("atomic-second");
+        JsonNode documents = new ObjectMapper().readTree("""
+                [{"key": "%s", "title": "Loaded first", "phase": "PHASE_1", "status": "ACTIVE", "target": "CD19",
+                  "cellSource": "AUTOLOGOUS", "sourceType": "PEER_REVIEWED", "countries": ["Germany"],
+                  "cohorts": [{"label": "SLE", "disease": "SLE", "enrolled": 5,
+                               "outcomes": [{"measure": "REMISSION", "events": 5, "total": 5}]}]},
+                 {"key": "%s", "title": "Loaded second", "phase": "PHASE_1", "status": "ACTIVE", "target": "CD19",
+                  "cellSource": "AUTOLOGOUS", "sourceType": "PEER_REVIEWED",
+                  "cohorts": [{"label": "SSc", "disease": "SYSTEMIC_SCLEROSIS", "enrolled": 3, "female": 4}]}]
+                """.formatted(first, second));
+        long studies = given().get("/api/v1/studies?size=1").jsonPath().getLong("totalItems");
+        long cohorts = given().get("/api/v1/cohorts?size=1").jsonPath().getLong("totalItems");
+        long outcomes = given().get("/api/v1/outcomes?size=1").jsonPath().getLong("totalItems");
+
+        ApiException refused = assertThrows(ApiException.class, () -> loader.load(documents));
+        assertEquals(422, refused.getResponse().getStatus());
+
+        for (String key : List.of(first, second)) {
+            given().queryParam("q", key).get("/api/v1/studies").then().body("totalItems", equalTo(0));
+        }
+        given().get("/api/v1/studies?size=1").then().body("totalItems", equalTo((int) studies));
+        given().get("/api/v1/cohorts?size=1").then().body("totalItems", equalTo((int) cohorts));
+        given().get("/api/v1/outcomes?size=1").then().body("totalItems", equalTo((int) outcomes));
     }
 
     private static long studyId(String key) {

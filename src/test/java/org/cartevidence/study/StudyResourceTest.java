@@ -63,7 +63,7 @@ class StudyResourceTest extends ApiTest {
                 .contentType("application/problem+json").body("detail", containsString("987654321"));
         json().body(study(uniqueKey("missing"))).put("/api/v1/studies/{id}", 987_654_321).then().statusCode(404);
         mergePatch().body("{\"title\":\"x\"}").patch("/api/v1/studies/{id}", 987_654_321).then().statusCode(404);
-        given().delete("/api/v1/studies/{id}", 987_654_321).then().statusCode(404);
+        curator().delete("/api/v1/studies/{id}", 987_654_321).then().statusCode(404);
     }
 
     @Test
@@ -111,9 +111,9 @@ class StudyResourceTest extends ApiTest {
                 .patch("/api/v1/studies/{id}", id).then().statusCode(412).contentType("application/problem+json");
         Map<String, Object> body = study(uniqueKey("stale"));
         json().header("If-Match", "\"0\"").body(body).put("/api/v1/studies/{id}", id).then().statusCode(412);
-        given().header("If-Match", "\"0\"").delete("/api/v1/studies/{id}", id).then().statusCode(412);
+        curator().header("If-Match", "\"0\"").delete("/api/v1/studies/{id}", id).then().statusCode(412);
         given().get("/api/v1/studies/{id}", id).then().body("title", equalTo("first")).body("version", equalTo(1));
-        given().header("If-Match", "\"1\"").delete("/api/v1/studies/{id}", id).then().statusCode(204);
+        curator().header("If-Match", "\"1\"").delete("/api/v1/studies/{id}", id).then().statusCode(204);
     }
 
     @Test
@@ -147,11 +147,11 @@ class StudyResourceTest extends ApiTest {
         long cohort = createCohort(id, cohort("Adults", 5));
         long outcome = createOutcome(cohort, outcome("REMISSION", 4, 5));
 
-        given().delete("/api/v1/studies/{id}", id).then().statusCode(409)
+        curator().delete("/api/v1/studies/{id}", id).then().statusCode(409)
                 .body("detail", containsString("cascade=true"));
         given().get("/api/v1/cohorts/{id}", cohort).then().statusCode(200);
 
-        given().queryParam("cascade", true).delete("/api/v1/studies/{id}", id).then().statusCode(204);
+        curator().queryParam("cascade", true).delete("/api/v1/studies/{id}", id).then().statusCode(204);
         given().get("/api/v1/studies/{id}", id).then().statusCode(404);
         given().get("/api/v1/cohorts/{id}", cohort).then().statusCode(404);
         given().get("/api/v1/outcomes/{id}", outcome).then().statusCode(404);
@@ -166,7 +166,7 @@ class StudyResourceTest extends ApiTest {
         superseded.put("supersededBy", laterCohort);
         long earlierCohort = createCohort(earlier, superseded);
 
-        given().queryParam("cascade", true).delete("/api/v1/studies/{id}", later).then().statusCode(204);
+        curator().queryParam("cascade", true).delete("/api/v1/studies/{id}", later).then().statusCode(204);
         given().get("/api/v1/cohorts/{id}", earlierCohort).then().statusCode(200)
                 .body("supersededBy", nullValue()).body("version", equalTo(1));
     }

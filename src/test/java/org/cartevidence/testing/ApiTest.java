@@ -4,24 +4,39 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Base of the HTTP tests: installs the {@link Contract} check for every request, and gives the fixtures tests
- * build their own data from (unique keys, so no test depends on another's data).
+ * build their own data from (unique keys, so no test depends on another's data). Writes go as the curator of the
+ * test profile ({@code %test.cartevidence.curator-password}), with preemptive HTTP Basic.
  */
 public abstract class ApiTest {
+
+    protected static final String CURATOR = "curator";
 
     static {
         RestAssured.filters(new Contract());
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    protected static RequestSpecification json() {
-        return RestAssured.given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    protected static String curatorPassword() {
+        return ConfigProvider.getConfig().getValue("cartevidence.curator-password", String.class);
     }
 
+    /** A request as the curator. */
+    protected static RequestSpecification curator() {
+        return RestAssured.given().auth().preemptive().basic(CURATOR, curatorPassword());
+    }
+
+    /** A JSON request as the curator. */
+    protected static RequestSpecification json() {
+        return curator().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A JSON merge patch as the curator. */
     protected static RequestSpecification mergePatch() {
-        return RestAssured.given().contentType("application/merge-patch+json").accept(ContentType.JSON);
+        return curator().contentType("application/merge-patch+json").accept(ContentType.JSON);
     }
 
     protected static String uniqueKey(String prefix) {

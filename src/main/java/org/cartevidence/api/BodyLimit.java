@@ -1,0 +1,92 @@
+package org.cartevidence.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Caps the request bodies of the API (413 beyond the limit, with or without a Content-Length) and answers the
+ * refusal as problem details: the HTTP server's own limit would answer an empty 413. A declared length is judged
+ * before anything is read; a chunked body is read here, counted as it arrives, and handed to Quarkus REST through the
+ * routing context.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    @ConfigProperty(name = "cartevidence.limits.max-body-size", defaultValue = "1M")
+    MemorySize limit;
+
+    @Inject
+    ObjectMapper mapper;
+
+    void install(@Observes Router router) {
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
+        // Before the server's own check (order -2) so that this limit and this answer win.
+        router.route("/api/*").order(-3)
+                .handler(context -> {
+                    String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                    if (length != null) {
+                        if (tooLong(length)) {
+                            tooLarge(context);
+                        } else {
+                            context.next();
+                        }
+                    } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                        chunked.handle(context); // counts the chunks as they come; fails with 413 past the limit
+                    } else {
+                        context.next();
+                    }
+                })
+                .handler(context -> {
+                    // Quarkus REST takes a body read here from the context; an empty one must be there, not absent.
+                    if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                            && context.body().buffer() == null) {
+                        context.setBody(Buffer.buffer());
+                    }
+                    context.next();
+                })
+                .failureHandler(context -> {
+                    if (context.statusCode() == 413) {
+                        tooLarge(context);
+                    } else {
+                        context.next();
+                    }
+                });
+    }
+
+    private boolean tooLong(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.strip()) > limit.asLongValue();
+        } catch (NumberFormatException e) {
+            return false; // the HTTP server refuses a malformed Content-Length itself
+        }
+    }
+
+    private void tooLarge(RoutingContext context) {
+        Problem problem = new Problem(URI.create(ProblemMapper.TYPE_PREFIX + "too-large"), "Content too large", 413,
+                "the request body is larger than the limit of " + limit.asLongValue() + " bytes",
+                context.request().path(), List.of());
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        // The rest of an oversized body is never read: close the connection rather than drain it.
+        context.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body);
+    }
+}

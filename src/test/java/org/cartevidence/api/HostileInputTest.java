@@ -1,0 +1,122 @@
+package org.cartevidence.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.cartevidence.testing.ApiTest;
+import org.junit.jupiter.api.Test;
+
+/** Input meant to hurt: too big, too deep, too long, or reaching for fields a client must not set. */
+@QuarkusTest
+class HostileInputTest extends ApiTest {
+
+    private static final int LIMIT = 1024 * 1024;
+
+    @Test
+    void aBodyOverTheLimitIs413ProblemWithOrWithoutContentLength() {
+        String oversized = "{\"title\":\"" + "x".repeat(LIMIT) + "\"}";
+        long before = studies();
+        problem(json().body(oversized).post("/api/v1/studies"), 413)
+                .body("detail", containsString(Integer.toString(LIMIT)));
+        // An InputStream body has no known length: it goes chunked, and the limit is counted as it arrives.
+        problem(json().body(new ByteArrayInputStream(oversized.getBytes(StandardCharsets.UTF_8)))
+                .post("/api/v1/studies"), 413);
+        problem(given().contentType("application/json").body(oversized).post("/api/v1/studies"), 413);
+        assertTrue(studies() == before);
+
+        // Under the limit, chunked or not, a body is read as usual; an empty chunked body is an empty body.
+        byte[] small = ("{\"title\":\"" + "x".repeat(20) + "\"}").getBytes(StandardCharsets.UTF_8);
+        problem(json().body(new ByteArrayInputStream(small)).post("/api/v1/studies"), 422);
+        problem(json().body(new ByteArrayInputStream(new byte[0])).post("/api/v1/studies"), 422);
+        problem(json().post("/api/v1/studies"), 422);
+    }
+
+    @Test
+    void deepNestingLongStringsAndLongNumbersAre400() {
+        long id = createStudy();
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+        problem(mergePatch().body(deep).patch("/api/v1/studies/{id}", id), 400)
+                .body("errors[0].message", containsString("levels of nesting"));
+        problem(json().body("[".repeat(100) + "]".repeat(100)).post("/api/v1/studies"), 400);
+        Map<String, Object> longTitle = study(uniqueKey("long"));
+        longTitle.put("title", "t".repeat(StrictJson.MAX_STRING_LENGTH + 1));
+        problem(json().body(longTitle).post("/api/v1/studies"), 400);
+        longTitle.put("title", "t".repeat(501));
+        problem(json().body(longTitle).post("/api/v1/studies"), 422).body("errors[0].field", equalTo("title"));
+        problem(json().body("{\"label\":\"x\",\"disease\":\"SLE\",\"enrolled\":1" + "0".repeat(60) + "}")
+                .post("/api/v1/studies/{id}/cohorts", id), 400);
+        problem(json().body("{\"" + "k".repeat(StrictJson.MAX_NAME_LENGTH + 1) + "\":1}").post("/api/v1/studies"), 400);
+        given().get("/api/v1/studies/{id}", id).then().body("version", equalTo(0));
+    }
+
+    @Test
+    void serverManagedAndAuditFieldsAreNeverTakenFromABody() {
+        Map<String, Object> body = study(uniqueKey("mass"));
+        body.putAll(Map.of("id", 1, "version", 41, "createdAt", "1999-01-01T00:00:00Z",
+                "updatedAt", "1999-01-01T00:00:00Z"));
+        Response created = json().body(body).post("/api/v1/studies");
+        created.then().statusCode(201).body("version", equalTo(0));
+        long id = created.jsonPath().getLong("id");
+        assertNotEquals(1L, id);
+        assertTrue(Instant.parse(created.jsonPath().getString("createdAt")).isAfter(Instant.parse("2020-01-01T00:00:00Z")));
+
+        mergePatch().body("{\"version\":99,\"createdAt\":\"1999-01-01T00:00:00Z\",\"id\":5}")
+                .patch("/api/v1/studies/{id}", id).then().statusCode(200).body("version", equalTo(0))
+                .body("id", equalTo((int) id));
+        for (String auditField : new String[] {"author", "revision", "username", "createdBy", "modifiedBy"}) {
+            Map<String, Object> withAudit = study(uniqueKey("audit"));
+            withAudit.put(auditField, "mallory");
+            problem(json().body(withAudit).post("/api/v1/studies"), 400).body("errors[0].field", equalTo(auditField));
+            problem(mergePatch().body(Map.of(auditField, "mallory")).patch("/api/v1/studies/{id}", id), 400);
+        }
+        given().get("/api/v1/studies/{id}/history", id).then().body("items.author", not(containsString("mallory")))
+                .body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void flagsAreTrueOrFalseNeverAGuess() {
+        long id = createStudy();
+        problem(curator().queryParam("cascade", "yes").delete("/api/v1/studies/{id}", id), 400)
+                .body("errors[0].field", equalTo("cascade"));
+        problem(given().queryParam("includeSuperseded", "maybe").get("/api/v1/evidence/summary"), 400);
+        given().get("/api/v1/studies/{id}", id).then().statusCode(200);
+        given().queryParam("includeSuperseded", "true").get("/api/v1/evidence/summary").then().statusCode(200);
+    }
+
+    @Test
+    void preconditionsMustBeWellFormedAndStrong() {
+        long id = createStudy();
+        for (String malformed : new String[] {"\"0", "0", "W/0", "\"0\" \"1\"", "*, \"0\""}) {
+            problem(curator().header("If-Match", malformed).delete("/api/v1/studies/{id}", id), 400)
+                    .body("errors[0].field", equalTo("If-Match"));
+            problem(given().header("If-None-Match", malformed).get("/api/v1/studies/{id}", id), 400);
+        }
+        // If-Match compares strongly: a weak tag never matches, even of the current version.
+        problem(curator().header("If-Match", "W/\"0\"").delete("/api/v1/studies/{id}", id), 412);
+        problem(given().header("If-Match", "\"7\"").get("/api/v1/studies/{id}", id), 412);
+        curator().header("If-Match", "\"5\", \"0\"").delete("/api/v1/studies/{id}", id).then().statusCode(204);
+    }
+
+    private static long studies() {
+        return given().get("/api/v1/studies?size=1").jsonPath().getLong("totalItems");
+    }
+
+    private static ValidatableResponse problem(Response response, int status) {
+        return response.then().statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("com.fasterxml")))
+                .body(not(containsString("StreamReadConstraints")));
+    }
+}
