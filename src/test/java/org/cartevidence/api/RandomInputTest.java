@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 class RandomInputTest extends ApiTest {
 
     private static final long SEED = Long.getLong("cartevidence.fuzz.seed", 20_251_125L);
-    private static final int CASES_PER_OPERATION = 16;
+    private static final int CASES_PER_OPERATION = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> INTERNALS = List.of("Exception", "org.hibernate", "org.cartevidence",
             "com.fasterxml", "io.quarkus", "io.vertx", "jakarta.", "java.lang", "SQL", "\tat ", "select ", "insert into");
