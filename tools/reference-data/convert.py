@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
-"""Convert the shared seed CSV into the service's reference data (studies.json).
+"""Convert the shared seed CSV into the service's reference data (studies.ndjson).
 
 Usage (from anywhere):
     python3 tools/reference-data/convert.py [CSV] [--check]
 
 CSV defaults to ../shared/data/cart-autoimmune-studies.csv relative to the repository root.
-Without --check the script writes src/main/resources/reference-data/studies.json and then runs the
+Without --check the script writes src/main/resources/reference-data/studies.ndjson and then runs the
 self-check on what it wrote. With --check it writes nothing: it rebuilds the documents in memory, runs the
 self-check, and fails if the file on disk is not byte-for-byte what this script would write.
 
 Standard library only. Every curated decision lives in STUDIES and ROWS below; README.md next to
-studies.json explains them. A blank CSV cell means "not found" and never becomes 0 or an outcome.
+studies.ndjson explains them. A blank CSV cell means "not found" and never becomes 0 or an outcome.
 """
 
 import csv
@@ -19,10 +19,11 @@ import math
 import os
 import re
 import sys
+from decimal import Decimal
 
 REPO_ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 DEFAULT_CSV = os.path.normpath(os.path.join(REPO_ROOT, "..", "shared", "data", "cart-autoimmune-studies.csv"))
-OUTPUT = os.path.join(REPO_ROOT, "src", "main", "resources", "reference-data", "studies.json")
+OUTPUT = os.path.join(REPO_ROOT, "src", "main", "resources", "reference-data", "studies.ndjson")
 
 # ----------------------------------------------------------------------------------------------------------
 # Controlled vocabularies (must match the service's enums)
@@ -627,8 +628,66 @@ def build(csv_path):
     return rows, studies
 
 
+# The field order of the service's export (the components of StudyInput, CohortInput, OutcomeInput), so that the
+# file is byte for byte what GET /api/v1/export writes for the same data (ImportExportTest checks it).
+STUDY_FIELDS = ["key", "title", "citation", "registryIds", "doi", "pmid", "publicationYear", "startYear", "phase",
+                "status", "countries", "sponsor", "institution", "target", "cellSource", "geneEditing", "vector",
+                "sourceType", "sourceNote", "cohorts"]
+COHORT_FIELDS = ["label", "disease", "enrolled", "female", "medianAge", "dose", "doseCellsPerKg", "lymphodepletion",
+                 "medianFollowUpMonths", "notes", "supersededBy", "outcomes"]
+OUTCOME_FIELDS = ["measure", "definition", "events", "total", "timepointMonths", "mean", "sd", "median", "unit",
+                  "notes", "source"]
+ALWAYS_LISTED = {"registryIds", "countries", "cohorts", "outcomes"}  # written as [] when empty
+
+
+def plain(value):
+    """A number as the export writes it: a plain decimal, no exponent, no trailing zeros (3000000, 22.5)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    text = format(Decimal(repr(value)).normalize(), "f")
+    return int(text) if "." not in text else float(text)
+
+
+def ordered(record, fields):
+    unknown = set(record) - set(fields)
+    if unknown:
+        raise SystemExit("fields the export does not write: %s" % sorted(unknown))
+    out = {}
+    for field in fields:
+        value = record.get(field)
+        if value is None and field in ALWAYS_LISTED:
+            value = []
+        if value is not None:
+            out[field] = plain(value)
+    return out
+
+
+def outcome_order(o):
+    return (o["measure"], o.get("definition") is not None, o.get("definition") or "",
+            o.get("timepointMonths") is not None, o.get("timepointMonths") or 0)
+
+
+def canonical(study):
+    doc = ordered({k: v for k, v in study.items() if k != "cohorts"}, STUDY_FIELDS)
+    cohorts = []
+    for c in sorted(study.get("cohorts", []), key=lambda c: c["label"]):
+        cohort = ordered({k: v for k, v in c.items() if k != "outcomes"}, COHORT_FIELDS)
+        cohort["outcomes"] = [ordered(o, OUTCOME_FIELDS) for o in sorted(c.get("outcomes", []), key=outcome_order)]
+        cohorts.append(cohort)
+    doc["cohorts"] = cohorts
+    return doc
+
+
 def render(studies):
-    return json.dumps(studies, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    """NDJSON, one study per line in key order: the service's import and export format."""
+    lines = []
+    for study in sorted(studies, key=lambda s: s["key"]):
+        lines.append(json.dumps(canonical(study), ensure_ascii=False, separators=(",", ":")))
+    return "\n".join(lines) + "\n"
+
+
+def parse(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -690,7 +749,7 @@ def check(rows, studies):
             need(isinstance(s["pmid"], str) and bool(PMID_RE.match(s["pmid"])), (k, "pmid format"))
         for rid in s.get("registryIds", []):
             need(bool(NCT_RE.match(rid) or CHICTR_RE.match(rid)), (k, "registry id format", rid))
-        need(s.get("registryIds", ["x"]) != [] and s.get("countries", ["x"]) != [], (k, "empty array"))
+        need(isinstance(s.get("registryIds", []), list) and isinstance(s.get("countries", []), list), (k, "not a list"))
         for v in s.values():
             need(v is not None, (k, "null value"))
         labels = [c["label"] for c in s["cohorts"]]
@@ -822,7 +881,7 @@ def main(argv):
         with open(OUTPUT, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         print("wrote %s" % os.path.relpath(OUTPUT, REPO_ROOT))
-    check(rows, json.loads(text))
+    check(rows, parse(text))
 
 
 if __name__ == "__main__":

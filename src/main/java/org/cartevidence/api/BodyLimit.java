@@ -24,8 +24,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
+    /** The import streams its body and counts it itself (see {@link #importLimit}), so it is not buffered here. */
+    public static final String IMPORT_PATH = "/api/v1/import";
+
     @ConfigProperty(name = "cartevidence.limits.max-body-size", defaultValue = "1M")
     MemorySize limit;
+
+    @ConfigProperty(name = "cartevidence.limits.max-import-size", defaultValue = "64M")
+    MemorySize importLimit;
 
     @Inject
     ObjectMapper mapper;
@@ -36,12 +42,15 @@ public class BodyLimit {
         router.route("/api/*").order(-3)
                 .handler(context -> {
                     String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                    long max = limitOf(context);
                     if (length != null) {
-                        if (tooLong(length)) {
-                            tooLarge(context);
+                        if (tooLong(length, max)) {
+                            tooLarge(context, max);
                         } else {
                             context.next();
                         }
+                    } else if (isImport(context)) {
+                        context.next();
                     } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
                         chunked.handle(context); // counts the chunks as they come; fails with 413 past the limit
                     } else {
@@ -50,7 +59,7 @@ public class BodyLimit {
                 })
                 .handler(context -> {
                     // Quarkus REST takes a body read here from the context; an empty one must be there, not absent.
-                    if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                    if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING) && !isImport(context)
                             && context.body().buffer() == null) {
                         context.setBody(Buffer.buffer());
                     }
@@ -58,24 +67,43 @@ public class BodyLimit {
                 })
                 .failureHandler(context -> {
                     if (context.statusCode() == 413) {
-                        tooLarge(context);
+                        tooLarge(context, limitOf(context));
                     } else {
                         context.next();
                     }
                 });
     }
 
-    private boolean tooLong(String contentLength) {
+    private static boolean isImport(RoutingContext context) {
+        return IMPORT_PATH.equals(context.normalizedPath());
+    }
+
+    private long limitOf(RoutingContext context) {
+        return (isImport(context) ? importLimit : limit).asLongValue();
+    }
+
+    /** The import's limit: it counts its body as it reads it. */
+    public long importLimit() {
+        return importLimit.asLongValue();
+    }
+
+    private static boolean tooLong(String contentLength, long max) {
         try {
-            return Long.parseLong(contentLength.strip()) > limit.asLongValue();
+            return Long.parseLong(contentLength.strip()) > max;
         } catch (NumberFormatException e) {
             return false; // the HTTP server refuses a malformed Content-Length itself
         }
     }
 
-    private void tooLarge(RoutingContext context) {
+    /** The answer to a body over {@code max} bytes, as an exception for code that reads the body itself. */
+    public static ApiException tooLarge(long max) {
+        return new ApiException(413, "too-large", "Content too large",
+                "the request body is larger than the limit of " + max + " bytes", List.of());
+    }
+
+    private void tooLarge(RoutingContext context, long max) {
         Problem problem = new Problem(URI.create(ProblemMapper.TYPE_PREFIX + "too-large"), "Content too large", 413,
-                "the request body is larger than the limit of " + limit.asLongValue() + " bytes",
+                "the request body is larger than the limit of " + max + " bytes",
                 context.request().path(), List.of());
         String body;
         try {

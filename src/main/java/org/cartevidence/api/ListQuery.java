@@ -92,10 +92,16 @@ public final class ListQuery<E> {
      * type and its {@code joins}, in {@code orderBy} order. Unpaged: for aggregates that need all matching rows.
      */
     public <R> List<R> project(EntityManager em, String select, String joins, String orderBy, Class<R> type) {
+        return project(em, select, joins, orderBy, type, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} rows of {@link #project(EntityManager, String, String, String, Class)}. */
+    public <R> List<R> project(EntityManager em, String select, String joins, String orderBy, Class<R> type,
+            int limit) {
         TypedQuery<R> query = em.createQuery(select + " from " + this.type.getSimpleName() + " " + alias + " " + joins
                 + where() + " order by " + orderBy, type);
         parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return query.setMaxResults(limit).getResultList();
     }
 
     private String where() {

@@ -39,7 +39,7 @@ public class OpenApiConventions implements OASFilter {
                     + "(also on a public read). WWW-Authenticate names both schemes: HTTP Basic and bearer (JWT).",
             "Forbidden", "Authenticated, but without the role the operation needs: curator to write; reader or "
                     + "curator to read when reads are not public.",
-            "ContentTooLarge", "The request body is larger than the API's limit (1 MiB by default)."));
+            "ContentTooLarge", "The request body is larger than the API's limit (1 MiB by default; 64 MiB for an import)."));
 
     /** Writes need the curator role, by either scheme (OpenAPI 3.1 lets non-OAuth schemes list roles). */
     private static final String CURATOR = "curator";
@@ -108,6 +108,7 @@ public class OpenApiConventions implements OASFilter {
                 } else if (operation.getOperationId() != null && operation.getOperationId().startsWith("list")) {
                     header(operation, "200", "Link");
                 }
+                csv(operation);
             }
             case POST -> {
                 problem(operation, "409", "Conflict");
@@ -133,6 +134,40 @@ public class OpenApiConventions implements OASFilter {
             }
             default -> {
             }
+        }
+    }
+
+    /**
+     * A read that also answers CSV: its CSV is text (not the JSON schema the generator copies over), and the format
+     * query parameter (see {@link FormatParameter}) chooses it without an Accept header.
+     */
+    private static void csv(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType(Csv.MEDIA_TYPE) == null) {
+            return;
+        }
+        org.eclipse.microprofile.openapi.models.media.MediaType csv = ok.getContent().getMediaType(Csv.MEDIA_TYPE);
+        if (csv.getSchema() == null || csv.getSchema().getRef() != null || csv.getSchema().getType() == null
+                || !csv.getSchema().getType().contains(Schema.SchemaType.STRING)) {
+            csv.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                    .description("RFC 4180 CSV with a header row: the columns of the JSON answer's items, list "
+                            + "items joined with ';', absent values empty."));
+        }
+        boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> FormatParameter.NAME.equals(p.getName()));
+        if (!declared) {
+            List<Object> formats = new ArrayList<>();
+            ok.getContent().getMediaTypes().keySet().forEach(type -> FormatParameter.MEDIA_TYPES.forEach(
+                    (name, mediaType) -> {
+                        if (mediaType.equals(type)) {
+                            formats.add(name);
+                        }
+                    }));
+            formats.sort(java.util.Comparator.comparing(Object::toString));
+            operation.addParameter(OASFactory.createParameter().name(FormatParameter.NAME).in(Parameter.In.QUERY)
+                    .required(false).description("The answer's format; wins over the Accept header.")
+                    .example("csv")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(formats)));
         }
     }
 

@@ -24,12 +24,23 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One invalid field: a JSON path into the body (e.g. {@code registryIds[0]}) or a parameter name. */
+    /**
+     * One invalid field: a JSON path into the body (e.g. {@code registryIds[0]}) or a parameter name. An import names
+     * the line (NDJSON) or document (JSON array) it is in, from 1, and the field as a JSON pointer into that document.
+     */
     @Schema(name = "FieldError")
     public record FieldError(
-            @Schema(description = "The body field (JSON path) or query/header parameter.", examples = "female")
+            @Schema(description = "Import only: the line (NDJSON) or document (JSON array) of the error, from 1.",
+                    examples = "3")
+            Integer line,
+            @Schema(description = "The body field (JSON path; a JSON pointer in an import) or query/header parameter.",
+                    examples = "female")
             String field,
             @Schema(description = "Why it was refused.", examples = "must not exceed enrolled (5)")
             String message) {
+
+        public FieldError(String field, String message) {
+            this(null, field, message);
+        }
     }
 }

@@ -67,7 +67,7 @@ public class Cohort extends VersionedEntity {
     }
 
     /** Takes every writable field but the supersession link, which the service checks and sets. */
-    void apply(CohortInput in) {
+    public void apply(CohortInput in) {
         label = in.label();
         disease = in.disease();
         enrolled = in.enrolled();

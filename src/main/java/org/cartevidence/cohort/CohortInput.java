@@ -58,7 +58,13 @@ public record CohortInput(
 
     static final int MAX_PATIENTS = 1_000_000;
 
-    static CohortInput of(Cohort c) {
+    /** The same cohort with another later report (or none). */
+    public CohortInput withSupersededBy(Long laterReport) {
+        return new CohortInput(label, disease, enrolled, female, medianAge, dose, doseCellsPerKg, lymphodepletion,
+                medianFollowUpMonths, laterReport, notes);
+    }
+
+    public static CohortInput of(Cohort c) {
         return new CohortInput(c.label, c.disease, c.enrolled, c.female, c.medianAge, c.dose, c.doseCellsPerKg,
                 c.lymphodepletion, c.medianFollowUpMonths, c.supersededById(), c.notes);
     }

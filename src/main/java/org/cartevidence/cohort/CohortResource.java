@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.Csv;
 import org.cartevidence.api.ETags;
 import org.cartevidence.audit.History;
 import org.cartevidence.audit.HistoryParams;
@@ -55,6 +56,7 @@ public class CohortResource {
 
     @GET
     @Path("cohorts")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listCohorts", summary = "List cohorts",
             description = "Pages through the cohorts of all studies, filtered and sorted. " + SORTABLE)
     @APIResponse(responseCode = "200", description = "One page of cohorts.")
@@ -65,6 +67,7 @@ public class CohortResource {
 
     @GET
     @Path("studies/{studyId}/cohorts")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listStudyCohorts", summary = "List the cohorts of a study",
             description = "Pages through one study's cohorts. " + SORTABLE)
     @APIResponse(responseCode = "200", description = "One page of the study's cohorts.")

@@ -6,6 +6,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import org.cartevidence.api.Csv;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -50,6 +51,7 @@ public class EvidenceResource {
 
     @GET
     @Path("summary")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "getEvidenceSummary", summary = "Count the evidence",
             description = "Studies, cohorts and patients in total and by disease, CAR target, cell source, phase, "
                     + "country and publication year. Cohorts superseded by a later report of the same patients are "

@@ -59,7 +59,7 @@ public class Outcome extends VersionedEntity {
         return id;
     }
 
-    void apply(OutcomeInput in) {
+    public void apply(OutcomeInput in) {
         measure = in.measure();
         definition = in.definition();
         events = in.events();

@@ -57,7 +57,7 @@ public record OutcomeInput(
 
     static final int MAX_PATIENTS = 1_000_000;
 
-    static OutcomeInput of(Outcome o) {
+    public static OutcomeInput of(Outcome o) {
         return new OutcomeInput(o.measure, o.definition, o.events, o.total, o.timepointMonths, o.mean, o.sd, o.median,
                 o.unit, o.notes, o.source);
     }

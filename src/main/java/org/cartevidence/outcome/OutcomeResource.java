@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.Csv;
 import org.cartevidence.api.ETags;
 import org.cartevidence.audit.History;
 import org.cartevidence.audit.HistoryParams;
@@ -54,6 +55,7 @@ public class OutcomeResource {
 
     @GET
     @Path("outcomes")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listOutcomes", summary = "List outcomes",
             description = "Pages through the outcomes of all cohorts, filtered and sorted. " + SORTABLE)
     @APIResponse(responseCode = "200", description = "One page of outcomes.")
@@ -64,6 +66,7 @@ public class OutcomeResource {
 
     @GET
     @Path("cohorts/{cohortId}/outcomes")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listCohortOutcomes", summary = "List the outcomes of a cohort",
             description = "Pages through one cohort's outcomes. " + SORTABLE)
     @APIResponse(responseCode = "200", description = "One page of the cohort's outcomes.")

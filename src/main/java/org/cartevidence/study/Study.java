@@ -92,7 +92,7 @@ public class Study extends VersionedEntity {
     }
 
     /** Takes every writable field from the input: a PUT replaces, so an absent optional field becomes empty. */
-    void apply(StudyInput in) {
+    public void apply(StudyInput in) {
         key = in.key();
         title = in.title();
         citation = in.citation();

@@ -86,7 +86,15 @@ public record StudyInput(
     public static final int YEAR_MIN = 1990;
     public static final int YEAR_MAX = 2100;
 
-    static StudyInput of(Study s) {
+    /** The same study with absent lists as empty ones: how it reads back once stored. */
+    public StudyInput normalized() {
+        return registryIds != null && countries != null ? this : new StudyInput(key, title, citation,
+                registryIds == null ? List.of() : registryIds, doi, pmid, publicationYear, startYear, phase, status,
+                countries == null ? List.of() : countries, sponsor, institution, target, cellSource, geneEditing, vector,
+                sourceType, sourceNote);
+    }
+
+    public static StudyInput of(Study s) {
         return new StudyInput(s.key, s.title, s.citation, List.copyOf(s.registryIds), s.doi, s.pmid, s.publicationYear,
                 s.startYear, s.phase, s.status, List.copyOf(s.countries), s.sponsor, s.institution, s.target,
                 s.cellSource, s.geneEditing, s.vector, s.sourceType, s.sourceNote);

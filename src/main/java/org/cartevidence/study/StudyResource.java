@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.Csv;
 import org.cartevidence.api.ETags;
 import org.cartevidence.audit.History;
 import org.cartevidence.audit.HistoryParams;
@@ -52,6 +53,7 @@ public class StudyResource {
 
     @GET
     @Path("studies")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listStudies", summary = "List studies",
             description = "Pages through studies, filtered and sorted. Sortable fields: key, title, publicationYear, "
                     + "startYear, phase, status, target, createdAt, updatedAt.")

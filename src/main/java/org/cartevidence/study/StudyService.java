@@ -46,6 +46,13 @@ public class StudyService {
 
     @Transactional
     public PageResponse<StudyView> list(StudyFilter f, PageParams page) {
+        return matching(f)
+                .where("s.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .page(em, page, SORTABLE, StudyView::of);
+    }
+
+    /** The studies (alias {@code s}) that pass every filter of {@code f} but {@code updatedSince}. */
+    public static ListQuery<Study> matching(StudyFilter f) {
         return ListQuery.from(Study.class, "s")
                 .containsText(f.q, "s.title", "s.key", "s.doi", "s.sponsor",
                         "exists (select 1 from Study s2 join s2.registryIds r where s2 = s and lower(r) like :q escape '\\')")
@@ -59,9 +66,7 @@ public class StudyService {
                 .where("exists (select 1 from Study s3 join s3.countries c where s3 = s and lower(c) in :country)",
                         "country", f.country == null ? null : f.country.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList())
                 .where("s.publicationYear >= :yearFrom", "yearFrom", f.yearFrom)
-                .where("s.publicationYear <= :yearTo", "yearTo", f.yearTo)
-                .where("s.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
-                .page(em, page, SORTABLE, StudyView::of);
+                .where("s.publicationYear <= :yearTo", "yearTo", f.yearTo);
     }
 
     @Transactional

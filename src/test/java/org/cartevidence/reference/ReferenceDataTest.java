@@ -28,9 +28,11 @@ class ReferenceDataTest extends ApiTest {
 
     @Test
     void everyReferenceStudyIsLoadedWithItsCohortsAndOutcomes() throws Exception {
-        JsonNode documents;
+        com.fasterxml.jackson.databind.node.ArrayNode documents = new ObjectMapper().createArrayNode();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(ReferenceDataLoader.RESOURCE)) {
-            documents = new ObjectMapper().readTree(in);
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                documents.add(new ObjectMapper().readTree(line));
+            }
         }
         assertEquals(24, documents.size());
         int cohorts = 0;

@@ -17,6 +17,9 @@ public abstract class ApiTest {
 
     static {
         RestAssured.filters(new Contract());
+        // NDJSON bodies (the import) are text to REST Assured.
+        RestAssured.config = RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT));
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

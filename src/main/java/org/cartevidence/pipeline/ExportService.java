@@ -1,0 +1,240 @@
+package org.cartevidence.pipeline;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.cartevidence.api.Csv;
+import org.cartevidence.api.ListQuery;
+import org.cartevidence.cohort.Cohort;
+import org.cartevidence.cohort.CohortInput;
+import org.cartevidence.outcome.Outcome;
+import org.cartevidence.outcome.OutcomeInput;
+import org.cartevidence.study.Study;
+import org.cartevidence.study.StudyFilter;
+import org.cartevidence.study.StudyInput;
+import org.cartevidence.study.StudyService;
+
+/**
+ * Writes the studies that pass the list filters as import documents, studies in key order, cohorts by label, outcomes
+ * by measure, definition and time point, so that the same data always gives the same bytes. It streams: the
+ * studies are read {@value #CHUNK} at a time (three queries per chunk) and forgotten once written, so memory stays
+ * flat whatever the size of the export.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    static final int CHUNK = 500;
+
+    /** The cohorts' later reports travel as study key and label, not as an id. */
+    private static final String LATER_REPORT = "supersededBy";
+
+    private static final Comparator<OutcomeInput> OUTCOME_ORDER = Comparator
+            .comparing((OutcomeInput o) -> o.measure().name())
+            .thenComparing(OutcomeInput::definition, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(OutcomeInput::timepointMonths, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** One JSON document per line. */
+    public void ndjson(StudyFilter filter, OutputStream out) {
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            json.setRootValueSeparator(null); // the line break below separates the documents
+            each(filter, document -> {
+                try {
+                    json.writeTree(document);
+                    json.writeRaw('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One row per outcome with its cohort's and study's columns; a cohort without outcomes, or a study without
+     * cohorts, still has one row, with the missing columns empty.
+     */
+    public void csv(StudyFilter filter, OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        List<String> header = new ArrayList<>();
+        List<String> studyColumns = columns(StudyInput.class, "study.", header);
+        List<String> cohortColumns = columns(CohortInput.class, "cohort.", header);
+        header.add("cohort.supersededBy.studyKey");
+        header.add("cohort.supersededBy.label");
+        List<String> outcomeColumns = columns(OutcomeInput.class, "outcome.", header);
+        try (CSVPrinter csv = Csv.printer(writer, header.toArray(String[]::new))) {
+            each(filter, document -> {
+                List<String> study = cells(document, studyColumns);
+                Iterator<JsonNode> cohorts = document.path("cohorts").elements();
+                if (!cohorts.hasNext()) {
+                    row(csv, study, empty(cohortColumns.size() + 2), empty(outcomeColumns.size()));
+                }
+                while (cohorts.hasNext()) {
+                    JsonNode cohort = cohorts.next();
+                    List<String> cohortCells = cells(cohort, cohortColumns);
+                    cohortCells.add(text(cohort.path(LATER_REPORT).get("studyKey")));
+                    cohortCells.add(text(cohort.path(LATER_REPORT).get("label")));
+                    Iterator<JsonNode> outcomes = cohort.path("outcomes").elements();
+                    if (!outcomes.hasNext()) {
+                        row(csv, study, cohortCells, empty(outcomeColumns.size()));
+                    }
+                    while (outcomes.hasNext()) {
+                        row(csv, study, cohortCells, cells(outcomes.next(), outcomeColumns));
+                    }
+                }
+            });
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands every matching study's document to {@code sink}, in key order, in one read-only transaction. */
+    private void each(StudyFilter filter, java.util.function.Consumer<ObjectNode> sink) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            String after = null;
+            while (true) {
+                ListQuery<Study> query = StudyService.matching(filter)
+                        .where("s.key > :after", "after", after);
+                if (filter.updatedSince != null) {
+                    query.where("(s.updatedAt >= :since"
+                            + " or exists (select 1 from Cohort c where c.study = s and c.updatedAt >= :since)"
+                            + " or exists (select 1 from Outcome o where o.cohort.study = s and o.updatedAt >= :since))",
+                            "since", filter.updatedSince);
+                }
+                List<Object[]> chunk = query.project(em, "select s.id, s.key", "", "s.key", Object[].class, CHUNK);
+                if (chunk.isEmpty()) {
+                    return;
+                }
+                List<Long> ids = chunk.stream().map(row -> (Long) row[0]).toList();
+                documents(ids).forEach(sink);
+                em.clear();
+                after = (String) chunk.get(chunk.size() - 1)[1];
+            }
+        });
+    }
+
+    /** The documents of these studies, in the order of the ids given. */
+    private List<ObjectNode> documents(List<Long> ids) {
+        Map<Long, Study> studies = new HashMap<>();
+        em.createQuery("select distinct s from Study s left join fetch s.registryIds left join fetch s.countries "
+                        + "where s.id in :ids", Study.class)
+                .setParameter("ids", ids).getResultList().forEach(s -> studies.put(s.id, s));
+        Map<Long, List<Cohort>> cohortsOfStudy = new HashMap<>();
+        em.createQuery("select c from Cohort c left join fetch c.supersededBy l left join fetch l.study "
+                        + "where c.study.id in :ids", Cohort.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(c -> cohortsOfStudy.computeIfAbsent(c.study.id, k -> new ArrayList<>()).add(c));
+        Map<Long, List<OutcomeInput>> outcomesOfCohort = new HashMap<>();
+        em.createQuery("select o from Outcome o where o.cohort.study.id in :ids", Outcome.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(o -> outcomesOfCohort.computeIfAbsent(o.cohort.id, k -> new ArrayList<>())
+                        .add(OutcomeInput.of(o)));
+        List<ObjectNode> documents = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            ObjectNode document = tree(StudyInput.of(studies.get(id)));
+            ArrayNode cohorts = document.putArray("cohorts");
+            List<Cohort> ofStudy = cohortsOfStudy.getOrDefault(id, new ArrayList<>());
+            ofStudy.sort(Comparator.comparing(c -> c.label));
+            for (Cohort cohort : ofStudy) {
+                ObjectNode node = tree(CohortInput.of(cohort));
+                node.remove(LATER_REPORT);
+                if (cohort.supersededBy != null) {
+                    node.putObject(LATER_REPORT).put("studyKey", cohort.supersededBy.study.key)
+                            .put("label", cohort.supersededBy.label);
+                }
+                ArrayNode outcomes = node.putArray("outcomes");
+                List<OutcomeInput> ofCohort = outcomesOfCohort.getOrDefault(cohort.id, new ArrayList<>());
+                ofCohort.sort(OUTCOME_ORDER);
+                ofCohort.forEach(o -> outcomes.add(tree(o)));
+                cohorts.add(node);
+            }
+            documents.add(document);
+        }
+        return documents;
+    }
+
+    /** A record as a JSON object without its absent fields, doubles as plain decimals (see {@link Csv#plain}). */
+    private ObjectNode tree(Record value) {
+        ObjectNode node = mapper.valueToTree(value);
+        node.properties().forEach(field -> {
+            if (field.getValue().isDouble()) {
+                field.setValue(DecimalNode.valueOf(Csv.plain(field.getValue().doubleValue())));
+            }
+        });
+        return node;
+    }
+
+    private static List<String> columns(Class<? extends Record> type, String prefix, List<String> header) {
+        List<String> names = new ArrayList<>();
+        for (String name : Csv.header(type)) {
+            if (!name.equals(LATER_REPORT)) {
+                names.add(name);
+                header.add(prefix + name);
+            }
+        }
+        return names;
+    }
+
+    private static List<String> cells(JsonNode node, List<String> columns) {
+        List<String> cells = new ArrayList<>(columns.size() + 2);
+        for (String column : columns) {
+            cells.add(text(node.get(column)));
+        }
+        return cells;
+    }
+
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asText()));
+            return String.join(Csv.LIST_SEPARATOR, items);
+        }
+        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
+    }
+
+    private static List<String> empty(int n) {
+        return new ArrayList<>(java.util.Collections.nCopies(n, ""));
+    }
+
+    private static void row(CSVPrinter csv, List<String> study, List<String> cohort, List<String> outcome) {
+        List<String> cells = new ArrayList<>(study);
+        cells.addAll(cohort);
+        cells.addAll(outcome);
+        try {
+            csv.printRecord(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.cartevidence.pipeline;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cartevidence.api.ApiException;
+import org.cartevidence.api.Problem.FieldError;
+import org.cartevidence.cohort.Cohort;
+import org.cartevidence.cohort.CohortInput;
+import org.cartevidence.outcome.Outcome;
+import org.cartevidence.outcome.OutcomeInput;
+import org.cartevidence.pipeline.ImportResult.Change;
+import org.cartevidence.pipeline.ImportResult.Tally;
+import org.cartevidence.pipeline.StudyDocument.CohortDocument;
+import org.cartevidence.pipeline.StudyDocument.CohortRef;
+import org.cartevidence.pipeline.StudyDocument.OutcomeKey;
+import org.cartevidence.study.Study;
+import org.cartevidence.study.StudyInput;
+
+/**
+ * Upserts study documents, all or nothing. First every document is read and checked on its own (so that every bad
+ * line is reported at once), then all of them are written in one transaction, which also checks what needs the
+ * database (later reports outside the import, outcomes the import does not mention). Any error rolls everything back.
+ * A record whose fields already equal the document's is not touched: no new version, no audit entry. Records the
+ * documents do not mention are left as they are: an import adds and changes, it never deletes.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    /** Existing records are looked up this many studies at a time (bound parameters stay well under any limit). */
+    private static final int LOOKUP_CHUNK = 500;
+
+    @Inject
+    DocumentReader reader;
+
+    @Inject
+    EntityManager em;
+
+    /** Imports NDJSON ({@code ndjson}) or JSON (one document or an array); {@code dryRun} writes nothing. */
+    public ImportResult importDocuments(InputStream body, boolean ndjson, boolean dryRun) {
+        DocumentReader.Read read = ndjson ? reader.ndjson(body) : reader.json(body);
+        List<FieldError> errors = new ArrayList<>(read.errors());
+        checkDuplicateKeys(read.documents(), errors);
+        refuse(errors);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                ImportResult result = write(read.documents(), dryRun);
+                if (dryRun) {
+                    throw new DryRun(result); // rolls the transaction back
+                }
+                return result;
+            });
+        } catch (DryRun done) {
+            return done.result;
+        }
+    }
+
+    /** Ends a dry run's transaction with a rollback, carrying what the import would have done. */
+    private static final class DryRun extends RuntimeException {
+        final transient ImportResult result;
+
+        DryRun(ImportResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    private static void checkDuplicateKeys(List<StudyDocument> documents, List<FieldError> errors) {
+        Map<String, Integer> lineOfKey = new HashMap<>();
+        for (StudyDocument document : documents) {
+            Integer first = lineOfKey.putIfAbsent(document.study().key(), document.line());
+            if (first != null) {
+                errors.add(new FieldError(document.line(), "/key", "the study key '" + document.study().key()
+                        + "' is also on line " + first));
+            }
+        }
+    }
+
+    private static void refuse(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::line).thenComparing(FieldError::field));
+            long lines = errors.stream().map(FieldError::line).distinct().count();
+            throw new ApiException(422, "validation", "Invalid import", errors.size() + " error(s) on " + lines
+                    + " line(s); nothing was imported", errors);
+        }
+    }
+
+    private ImportResult write(List<StudyDocument> documents, boolean dryRun) {
+        Tally studies = new Tally();
+        Tally cohorts = new Tally();
+        Tally outcomes = new Tally();
+        List<FieldError> errors = new ArrayList<>();
+        Map<CohortRef, Cohort> imported = new HashMap<>();
+        List<PendingLink> links = new ArrayList<>();
+        for (int from = 0; from < documents.size(); from += LOOKUP_CHUNK) {
+            List<StudyDocument> chunk = documents.subList(from, Math.min(documents.size(), from + LOOKUP_CHUNK));
+            Existing existing = existing(chunk);
+            for (StudyDocument document : chunk) {
+                Study study = upsertStudy(document.study(), existing.studies.get(document.study().key()), studies);
+                Map<String, Cohort> cohortsOfStudy = existing.cohorts.getOrDefault(study.key, Map.of());
+                for (int i = 0; i < document.cohorts().size(); i++) {
+                    CohortDocument cd = document.cohorts().get(i);
+                    Cohort cohort = cohortsOfStudy.get(cd.cohort().label());
+                    PendingLink link = new PendingLink(document.line(), "/cohorts/" + i, cd,
+                            cohort == null ? null : CohortInput.of(cohort), cohort == null ? newCohort(study, cd) : cohort);
+                    links.add(link);
+                    imported.put(new CohortRef(study.key, cd.cohort().label()), link.cohort);
+                    upsertOutcomes(link.cohort, cd.outcomes(), existing.outcomes.getOrDefault(link.cohort.id, Map.of()),
+                            outcomes);
+                }
+            }
+        }
+        for (PendingLink link : links) {
+            cohorts.count(link(link, imported, errors));
+        }
+        checkCycles(links, errors);
+        checkOutcomesWithinEnrolled(links, errors);
+        refuse(errors);
+        em.flush();
+        return new ImportResult(dryRun, studies.counts(), cohorts.counts(), outcomes.counts());
+    }
+
+    private Study upsertStudy(StudyInput wanted, Study study, Tally tally) {
+        StudyInput in = wanted.normalized();
+        if (study == null) {
+            study = new Study();
+            study.apply(in);
+            em.persist(study);
+            tally.count(Change.CREATED);
+        } else if (StudyInput.of(study).equals(in)) {
+            tally.count(Change.UNCHANGED);
+        } else {
+            study.apply(in);
+            tally.count(Change.UPDATED);
+        }
+        return study;
+    }
+
+    private Cohort newCohort(Study study, CohortDocument document) {
+        Cohort cohort = new Cohort();
+        cohort.study = study;
+        cohort.apply(document.cohort());
+        em.persist(cohort);
+        return cohort;
+    }
+
+    private void upsertOutcomes(Cohort cohort, List<OutcomeInput> wanted, Map<OutcomeKey, Outcome> stored, Tally tally) {
+        for (OutcomeInput in : wanted) {
+            Outcome outcome = stored.get(OutcomeKey.of(in));
+            if (outcome == null) {
+                outcome = new Outcome();
+                outcome.cohort = cohort;
+                outcome.apply(in);
+                em.persist(outcome);
+                tally.count(Change.CREATED);
+            } else if (OutcomeInput.of(outcome).equals(in)) {
+                tally.count(Change.UNCHANGED);
+            } else {
+                outcome.apply(in);
+                tally.count(Change.UPDATED);
+            }
+        }
+    }
+
+    /**
+     * Sets a cohort's later report, found among the imported cohorts or else in the database, and tells whether the
+     * cohort was created, changed or left as it was.
+     */
+    private Change link(PendingLink link, Map<CohortRef, Cohort> imported, List<FieldError> errors) {
+        CohortRef ref = link.document.laterReport();
+        Cohort later = null;
+        if (ref != null) {
+            later = imported.containsKey(ref) ? imported.get(ref) : stored(ref);
+            if (later == null) {
+                errors.add(new FieldError(link.line, link.at + "/supersededBy", "no cohort '" + ref.label()
+                        + "' in study '" + ref.studyKey() + "', neither in this import nor stored"));
+            } else if (later == link.cohort) {
+                errors.add(new FieldError(link.line, link.at + "/supersededBy", "a cohort cannot supersede itself"));
+            }
+        }
+        CohortInput wanted = link.document.cohort().withSupersededBy(later == null ? null : later.id);
+        link.cohort.supersededBy = later;
+        if (link.before == null) {
+            return Change.CREATED;
+        }
+        if (link.before.equals(wanted)) {
+            return Change.UNCHANGED;
+        }
+        link.cohort.apply(wanted);
+        return Change.UPDATED;
+    }
+
+    private Cohort stored(CohortRef ref) {
+        return em.createQuery("select c from Cohort c where c.study.key = :key and c.label = :label", Cohort.class)
+                .setParameter("key", ref.studyKey()).setParameter("label", ref.label())
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** Following the later-report links from an imported cohort must never come back to it. */
+    private static void checkCycles(List<PendingLink> links, List<FieldError> errors) {
+        for (PendingLink link : links) {
+            Set<Cohort> seen = new HashSet<>();
+            for (Cohort c = link.cohort.supersededBy; c != null && c != link.cohort; c = c.supersededBy) {
+                if (!seen.add(c)) {
+                    break; // a cycle that does not pass through this cohort: reported at one of its members
+                }
+                if (c.supersededBy == link.cohort) {
+                    errors.add(new FieldError(link.line, link.at + "/supersededBy",
+                            "would make a cycle of supersession"));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A stored cohort's outcomes that the import does not mention must still fit within its (new) enrolled. */
+    private void checkOutcomesWithinEnrolled(List<PendingLink> links, List<FieldError> errors) {
+        Map<Long, PendingLink> shrunk = new HashMap<>();
+        for (PendingLink link : links) {
+            if (link.before != null && link.document.cohort().enrolled() < link.before.enrolled()) {
+                shrunk.put(link.cohort.id, link);
+            }
+        }
+        if (shrunk.isEmpty()) {
+            return;
+        }
+        em.createQuery("select o.cohort.id, max(o.total) from Outcome o where o.cohort.id in :ids group by o.cohort.id",
+                        Object[].class)
+                .setParameter("ids", shrunk.keySet()).getResultList().forEach(row -> {
+                    PendingLink link = shrunk.get((Long) row[0]);
+                    int largest = (Integer) row[1];
+                    if (largest > link.cohort.enrolled) {
+                        errors.add(new FieldError(link.line, link.at + "/enrolled",
+                                "must be at least the largest outcome total of the stored cohort (" + largest + ")"));
+                    }
+                });
+    }
+
+    /** The stored studies of a chunk of documents, with their cohorts and outcomes, in three queries. */
+    private Existing existing(List<StudyDocument> chunk) {
+        List<String> keys = chunk.stream().map(d -> d.study().key()).toList();
+        Existing existing = new Existing();
+        em.createQuery("select s from Study s where s.key in :keys", Study.class).setParameter("keys", keys)
+                .getResultList().forEach(s -> existing.studies.put(s.key, s));
+        if (existing.studies.isEmpty()) {
+            return existing;
+        }
+        em.createQuery("select c from Cohort c join fetch c.study s where s.key in :keys", Cohort.class)
+                .setParameter("keys", keys).getResultList()
+                .forEach(c -> existing.cohorts.computeIfAbsent(c.study.key, k -> new HashMap<>()).put(c.label, c));
+        em.createQuery("select o from Outcome o where o.cohort.study.key in :keys", Outcome.class)
+                .setParameter("keys", keys).getResultList()
+                .forEach(o -> existing.outcomes.computeIfAbsent(o.cohort.id, k -> new HashMap<>())
+                        .put(OutcomeKey.of(OutcomeInput.of(o)), o));
+        return existing;
+    }
+
+    private static final class Existing {
+        final Map<String, Study> studies = new HashMap<>();
+        final Map<String, Map<String, Cohort>> cohorts = new HashMap<>();
+        final Map<Long, Map<OutcomeKey, Outcome>> outcomes = new HashMap<>();
+    }
+
+    /** An imported cohort whose later report is set once every cohort of the import exists. */
+    private static final class PendingLink {
+        final int line;
+        final String at;
+        final CohortDocument document;
+        final CohortInput before;
+        final Cohort cohort;
+
+        PendingLink(int line, String at, CohortDocument document, CohortInput before, Cohort cohort) {
+            this.line = line;
+            this.at = at;
+            this.document = document;
+            this.before = before;
+            this.cohort = cohort;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.cartevidence.pipeline;
+
+import java.util.List;
+import org.cartevidence.cohort.CohortInput;
+import org.cartevidence.outcome.OutcomeInput;
+import org.cartevidence.study.StudyInput;
+
+/**
+ * One study with its cohorts and their outcomes: the unit of import and export. Nothing in it depends on the ids of
+ * a database, so a document moves between instances: cohorts are matched by label within their study, outcomes by
+ * (measure, definition, time point) within their cohort, and a later report is named by study key and label.
+ *
+ * @param line where the document was read, from 1 (the NDJSON line or the position in a JSON array)
+ */
+record StudyDocument(int line, StudyInput study, List<CohortDocument> cohorts) {
+
+    /** A cohort; its {@code supersededBy} id is left empty, the link travels as {@link #laterReport}. */
+    record CohortDocument(CohortInput cohort, CohortRef laterReport, List<OutcomeInput> outcomes) {
+    }
+
+    /** A cohort named independently of any database: its study's key and its label. */
+    record CohortRef(String studyKey, String label) {
+    }
+
+    /** What identifies an outcome within its cohort. */
+    record OutcomeKey(Object measure, String definition, Double timepointMonths) {
+
+        static OutcomeKey of(OutcomeInput o) {
+            return new OutcomeKey(o.measure(), o.definition(), o.timepointMonths());
+        }
+    }
+}

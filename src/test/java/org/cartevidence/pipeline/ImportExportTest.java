@@ -1,0 +1,337 @@
+package org.cartevidence.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.cartevidence.testing.ApiTest;
+import org.junit.jupiter.api.Test;
+
+/** Bulk import and streamed export: round trips, all-or-nothing, idempotence, CSV. */
+@QuarkusTest
+class ImportExportTest extends ApiTest {
+
+    private static final String NDJSON = "application/x-ndjson";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static ValidatableResponse importNdjson(String body, String query) {
+        return curator().contentType(NDJSON).accept("application/json").body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/import" + query).then();
+    }
+
+    /** The export of the studies whose key (or title...) contains {@code text}. */
+    private static String export(String text, String format) {
+        return given().queryParam("q", text).queryParam("format", format).get("/api/v1/export")
+                .then().statusCode(200).extract().asString();
+    }
+
+    /** Every study key (and later-report key) of an NDJSON export, with a new prefix in front. */
+    private static String rekey(String ndjson, String prefix) {
+        return ndjson.replace("\"key\":\"", "\"key\":\"" + prefix).replace("\"studyKey\":\"", "\"studyKey\":\"" + prefix);
+    }
+
+    private static String generated(String prefix, int studies, int cohorts, int outcomes, long seed) {
+        Random random = new Random(seed);
+        // In the export's order: outcomes by measure, cohorts by label.
+        String[] measures = {"CRS_ANY", "CRS_GRADE_3_PLUS", "DEATH", "ICANS_ANY", "INFECTION_SEVERE", "RELAPSE",
+                "REMISSION", "RESPONSE"};
+        StringBuilder out = new StringBuilder();
+        for (int s = 0; s < studies; s++) {
+            String key = prefix + String.format("%06d", s);
+            out.append("{\"key\":\"").append(key).append("\",\"title\":\"Generated \\\"trial\\\", number ").append(s)
+                    .append("\",\"registryIds\":[\"NCT").append(String.format("%08d", random.nextInt(100_000_000)))
+                    .append("\"],\"publicationYear\":").append(2019 + random.nextInt(7))
+                    .append(",\"phase\":\"PHASE_1\",\"status\":\"ACTIVE\",\"countries\":[\"China\",\"Germany\"],")
+                    .append("\"target\":\"CD19\",\"cellSource\":\"AUTOLOGOUS\",\"sourceType\":\"PEER_REVIEWED\",")
+                    .append("\"cohorts\":[");
+            for (int c = 0; c < cohorts; c++) {
+                int enrolled = 3 + random.nextInt(40);
+                out.append(c == 0 ? "" : ",").append("{\"label\":\"Arm ").append(c).append(", dose ").append(c + 1)
+                        .append("\",\"disease\":\"OTHER\",\"enrolled\":").append(enrolled)
+                        .append(",\"medianAge\":").append(20 + random.nextInt(400) / 10.0)
+                        .append(",\"doseCellsPerKg\":").append(random.nextBoolean() ? "1000000" : "1.5e8")
+                        .append(",\"outcomes\":[");
+                for (int o = 0; o < outcomes; o++) {
+                    int total = 1 + random.nextInt(enrolled);
+                    out.append(o == 0 ? "" : ",").append("{\"measure\":\"").append(measures[o % measures.length])
+                            .append("\",\"definition\":\"def ").append(o).append("\",\"events\":")
+                            .append(random.nextInt(total + 1)).append(",\"total\":").append(total)
+                            .append(",\"timepointMonths\":").append(o % 2 == 0 ? "6" : "12.5").append("}");
+                }
+                out.append("]}");
+            }
+            out.append("]}\n");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void theReferenceDataShipsInTheExportFormatAndExportsToTheSameBytes() throws IOException {
+        String shipped;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("reference-data/studies.ndjson")) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> exported = Arrays.asList(given().get("/api/v1/export").then().statusCode(200)
+                .contentType(containsString(NDJSON)).extract().asString().split("\n"));
+        for (String line : shipped.split("\n")) {
+            assertTrue(exported.contains(line), "not exported byte for byte: " + line);
+        }
+    }
+
+    @Test
+    void exportImportExportIsByteIdenticalOnTheReferenceData() {
+        String prefix = uniqueKey("rt") + "-";
+        String all = given().get("/api/v1/export").then().statusCode(200).extract().asString();
+        String reference = Arrays.stream(all.split("\n"))
+                .filter(line -> line.contains("\"sourceNote\"") || line.contains("PubMed"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        assertTrue(reference.lines().count() >= 20, "reference studies in the export: " + reference.lines().count());
+        String copy = rekey(reference, prefix);
+        importNdjson(copy, "").statusCode(200).body("studies.created", equalTo((int) reference.lines().count()));
+        assertEquals(copy, export(prefix, "ndjson"));
+    }
+
+    @Test
+    void aGeneratedDataSetOf100kOutcomesRoundTripsLosslessly() throws IOException {
+        String first = uniqueKey("gen") + "-";
+        String input = generated(first, 5000, 5, 4, 42);
+        importNdjson(input, "").statusCode(200)
+                .body("studies.created", equalTo(5000)).body("cohorts.created", equalTo(25_000))
+                .body("outcomes.created", equalTo(100_000));
+        String exported = export(first, "ndjson");
+        // Lossless: each exported document holds exactly the generated values.
+        List<String> in = input.lines().toList();
+        List<String> out = exported.lines().toList();
+        assertEquals(in.size(), out.size());
+        for (int i = 0; i < in.size(); i += 97) {
+            assertEquals(normalised(MAPPER.readTree(in.get(i))), normalised(MAPPER.readTree(out.get(i))));
+        }
+        // Byte-identical through a second import under other keys.
+        String second = uniqueKey("gen") + "-";
+        importNdjson(rekey(exported, second.substring(0, second.length()) + "x"), "").statusCode(200);
+        assertEquals(rekey(exported, second + "x"), export(second + "x", "ndjson"));
+    }
+
+    /** A document as numbers compare: 6 and 6.0, 1.5e8 and 150000000 are the same value. */
+    private static String normalised(JsonNode node) {
+        if (node.isNumber()) {
+            return node.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (node.isObject()) {
+            return node.properties().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=" + normalised(e.getValue())).collect(Collectors.joining(",", "{", "}"));
+        }
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(normalised(item)));
+            return items.toString();
+        }
+        return node.toString();
+    }
+
+    @Test
+    void aBadLineInA10kLineImportIsNamedAndNothingIsWritten() {
+        String prefix = uniqueKey("bad") + "-";
+        String[] lines = generated(prefix, 10_000, 1, 1, 7).split("\n");
+        lines[7776] = lines[7776].replaceFirst("\"events\":\\d+", "\"events\":999");
+        lines[9999] = lines[9999].replace("\"phase\":\"PHASE_1\"", "\"phase\":\"PHASE_9\"");
+        JsonPath problem = importNdjson(String.join("\n", lines), "").statusCode(422)
+                .contentType("application/problem+json").extract().jsonPath();
+        assertEquals(List.of(7777, 10000), problem.getList("errors.line"));
+        assertEquals(List.of("/cohorts/0/outcomes/0/events", "/phase"), problem.getList("errors.field"));
+        assertTrue(problem.getString("errors[0].message").contains("must not exceed total"));
+        given().queryParam("q", prefix).get("/api/v1/studies").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void reimportingTheSameDocumentsChangesNothing() {
+        String prefix = uniqueKey("idem") + "-";
+        String documents = generated(prefix, 20, 2, 3, 3);
+        importNdjson(documents, "").statusCode(200).body("studies.created", equalTo(20));
+        long id = given().queryParam("q", prefix).queryParam("sort", "key").get("/api/v1/studies").then()
+                .extract().jsonPath().getLong("items[0].id");
+        int revisions = given().get("/api/v1/studies/{id}/history", id).then().statusCode(200)
+                .extract().jsonPath().getInt("totalItems");
+        String before = export(prefix, "ndjson");
+        importNdjson(documents, "").statusCode(200)
+                .body("studies.created", equalTo(0)).body("studies.updated", equalTo(0))
+                .body("studies.unchanged", equalTo(20)).body("cohorts.unchanged", equalTo(40))
+                .body("outcomes.unchanged", equalTo(120)).body("outcomes.updated", equalTo(0));
+        importNdjson(before, "").statusCode(200).body("outcomes.unchanged", equalTo(120));
+        given().get("/api/v1/studies/{id}", id).then().body("version", equalTo(0));
+        given().get("/api/v1/studies/{id}/history", id).then().body("totalItems", equalTo(revisions));
+        assertEquals(before, export(prefix, "ndjson"));
+    }
+
+    @Test
+    void aChangedDocumentUpdatesOnlyWhatChangedAndKeepsWhatItDoesNotMention() {
+        String key = uniqueKey("upd");
+        importNdjson(doc(key, "Arm A", 10, 5) + "\n" + doc(key + "-b", "Arm A", 10, 5), "").statusCode(200);
+        String changed = doc(key, "Arm A", 10, 6).replace("\"outcomes\":[", "\"outcomes\":[{\"measure\":\"DEATH\","
+                + "\"events\":0,\"total\":10},");
+        importNdjson(changed, "?dryRun=true").statusCode(200).body("dryRun", equalTo(true))
+                .body("outcomes.updated", equalTo(1)).body("outcomes.created", equalTo(1));
+        assertTrue(export(key, "ndjson").contains("\"events\":5"), "a dry run wrote");
+        importNdjson(changed, "").statusCode(200).body("dryRun", equalTo(false))
+                .body("studies.unchanged", equalTo(1)).body("cohorts.unchanged", equalTo(1))
+                .body("outcomes.updated", equalTo(1)).body("outcomes.created", equalTo(1));
+        // The study without changes and the outcome the document no longer lists are still there.
+        importNdjson(doc(key, "Arm A", 10, 6).replace("\"label\":\"Arm A\"", "\"label\":\"Arm B\""), "")
+                .statusCode(200).body("cohorts.created", equalTo(1));
+        String after = export(key, "ndjson");
+        assertTrue(after.contains("\"label\":\"Arm A\"") && after.contains("\"label\":\"Arm B\"")
+                && after.contains("\"measure\":\"DEATH\""), after);
+    }
+
+    private static String doc(String key, String label, int enrolled, int events) {
+        return "{\"key\":\"" + key + "\",\"title\":\"T\",\"phase\":\"PHASE_1\",\"status\":\"ACTIVE\",\"target\":\"CD19\","
+                + "\"cellSource\":\"AUTOLOGOUS\",\"sourceType\":\"PEER_REVIEWED\",\"cohorts\":[{\"label\":\"" + label
+                + "\",\"disease\":\"OTHER\",\"enrolled\":" + enrolled + ",\"outcomes\":[{\"measure\":\"REMISSION\","
+                + "\"events\":" + events + ",\"total\":" + enrolled + ",\"timepointMonths\":6}]}]}";
+    }
+
+    @Test
+    void laterReportsAreNamedByStudyKeyAndLabelAcrossDocumentsAndStoredData() {
+        String early = uniqueKey("early");
+        String later = uniqueKey("later");
+        String laterDoc = doc(later, "SLE", 12, 10);
+        String earlyDoc = doc(early, "SLE", 5, 4).replace("\"enrolled\":5,", "\"enrolled\":5,\"supersededBy\":"
+                + "{\"studyKey\":\"" + later + "\",\"label\":\"SLE\"},");
+        importNdjson(earlyDoc + "\n" + laterDoc, "").statusCode(200).body("cohorts.created", equalTo(2));
+        String exported = export(early, "ndjson");
+        assertTrue(exported.contains("\"supersededBy\":{\"studyKey\":\"" + later + "\",\"label\":\"SLE\"}"), exported);
+        // Again on its own: the later report is found among the stored cohorts; nothing changes.
+        importNdjson(earlyDoc, "").statusCode(200).body("cohorts.unchanged", equalTo(1));
+        // A later report that exists nowhere, and one that would make a cycle.
+        String missing = earlyDoc.replace(later, later + "-nope");
+        importNdjson(missing, "").statusCode(422).body("errors[0].line", equalTo(1))
+                .body("errors[0].field", equalTo("/cohorts/0/supersededBy"));
+        String cycle = laterDoc.replace("\"enrolled\":12,", "\"enrolled\":12,\"supersededBy\":"
+                + "{\"studyKey\":\"" + early + "\",\"label\":\"SLE\"},");
+        importNdjson(cycle, "").statusCode(422).body("errors[0].message", containsString("cycle"));
+    }
+
+    @Test
+    void jsonTakesOneDocumentOrAnArray() {
+        String a = uniqueKey("json-a");
+        String b = uniqueKey("json-b");
+        curator().contentType("application/json").body(doc(a, "X", 3, 1)).post("/api/v1/import").then()
+                .statusCode(200).body("studies.created", equalTo(1));
+        curator().contentType("application/json").body("[" + doc(a, "X", 3, 1) + "," + doc(b, "X", 3, 1) + "]")
+                .post("/api/v1/import").then().statusCode(200)
+                .body("studies.created", equalTo(1)).body("studies.unchanged", equalTo(1));
+        curator().contentType("application/json").body("[" + doc(b, "X", 3, 1) + ",{\"key\":\"BAD KEY\"}]")
+                .post("/api/v1/import").then().statusCode(422).body("errors.line", everyItem(equalTo(2)))
+                .body("errors.field", hasItems("/key", "/title", "/phase"));
+    }
+
+    @Test
+    void everyKindOfBadLineIsReportedWithItsLineAndPointer() {
+        String key = uniqueKey("many");
+        String body = String.join("\n",
+                doc(key, "A", 3, 1),
+                "{not json",
+                "",
+                "[1]",
+                doc(key, "A", 3, 1),
+                doc(key + "-x", "A", 3, 1).replace("\"title\":\"T\",", "\"title\":\"T\",\"colour\":\"red\","),
+                doc(key + "-y", "A", 3, 1).replace("\"outcomes\":[{", "\"outcomes\":[{\"measure\":\"REMISSION\","
+                        + "\"events\":1,\"total\":3,\"timepointMonths\":6},{").replace("\"female\"", ""),
+                doc(key + "-z", "A", 3, 1).replace("\"cohorts\":[", "\"cohorts\":[{\"label\":\"A\",\"disease\":\"SLE\","
+                        + "\"enrolled\":2,\"female\":3},"));
+        JsonPath problem = importNdjson(body, "").statusCode(422).extract().jsonPath();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < problem.getList("errors").size(); i++) {
+            errors.add(problem.getInt("errors[" + i + "].line") + " " + problem.getString("errors[" + i + "].field"));
+        }
+        assertEquals(List.of("2 ", "4 ", "5 /key", "6 /colour", "7 /cohorts/0/outcomes/1", "8 /cohorts/0/female",
+                "8 /cohorts/1/label"), errors);
+        given().queryParam("q", key).get("/api/v1/studies").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void exportAsCsvHasOneRowPerOutcomeWithItsCohortAndStudy() throws IOException {
+        String key = uniqueKey("csv");
+        importNdjson(doc(key, "Arm, \\\"quoted\\\"", 10, 7).replace("\"outcomes\":[", "\"outcomes\":[{\"measure\":"
+                + "\"CRS_ANY\",\"events\":3,\"total\":10},") + "\n" + doc(key + "-empty", "E", 4, 1)
+                .replace(",\"outcomes\":[{\"measure\":\"REMISSION\",\"events\":1,\"total\":4,\"timepointMonths\":6}]", ""),
+                "").statusCode(200);
+        String csv = given().queryParam("q", key).accept("text/csv").get("/api/v1/export").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv)).getRecords();
+        assertEquals(3, rows.size(), csv);
+        assertEquals("Arm, \"quoted\"", rows.get(0).get("cohort.label"));
+        assertEquals("CRS_ANY", rows.get(0).get("outcome.measure"));
+        assertEquals("REMISSION", rows.get(1).get("outcome.measure"));
+        assertEquals("6", rows.get(1).get("outcome.timepointMonths"));
+        assertEquals(key + "-empty", rows.get(2).get("study.key"));
+        assertEquals("", rows.get(2).get("outcome.measure"));
+        assertTrue(csv.contains("\"Arm, \"\"quoted\"\"\""), "RFC 4180 quoting: " + csv);
+    }
+
+    @Test
+    void updatedSinceExportsTheStudiesWithAnyChangeSinceThen() {
+        String a = uniqueKey("since-a");
+        String b = uniqueKey("since-b");
+        importNdjson(doc(a, "A", 10, 5) + "\n" + doc(b, "A", 10, 5), "").statusCode(200);
+        Instant mark = Instant.now();
+        importNdjson(doc(b, "A", 10, 6), "").statusCode(200).body("outcomes.updated", equalTo(1));
+        String changed = given().queryParam("updatedSince", mark.toString()).get("/api/v1/export").then()
+                .statusCode(200).extract().asString();
+        assertTrue(changed.contains("\"key\":\"" + b + "\""), changed);
+        assertTrue(!changed.contains("\"key\":\"" + a + "\""), changed);
+    }
+
+    @Test
+    void importNeedsACurator() {
+        given().contentType(NDJSON).body(doc(uniqueKey("anon"), "A", 3, 1)).post("/api/v1/import").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void listsAndTheSummaryAnswerCsvToo() throws IOException {
+        String csv = given().queryParam("format", "csv").queryParam("size", 5).queryParam("sort", "key")
+                .get("/api/v1/studies").then().statusCode(200).contentType(containsString("text/csv"))
+                .extract().asString();
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv)).getRecords();
+        assertEquals(5, rows.size());
+        JsonPath json = given().queryParam("size", 5).queryParam("sort", "key").get("/api/v1/studies").jsonPath();
+        assertEquals(json.getString("items[0].key"), rows.get(0).get("key"));
+        assertEquals(String.join(";", json.getList("items[0].registryIds", String.class)),
+                rows.get(0).get("registryIds"));
+        given().accept("text/csv").get("/api/v1/cohorts").then().statusCode(200)
+                .body(containsString("id,studyId,label,disease,enrolled"));
+        given().accept("text/csv").get("/api/v1/outcomes").then().statusCode(200)
+                .body(containsString("id,cohortId,measure,definition,events,total"));
+        String summary = given().accept("text/csv").get("/api/v1/evidence/summary").then().statusCode(200)
+                .extract().asString();
+        JsonPath counts = given().get("/api/v1/evidence/summary").jsonPath();
+        assertTrue(summary.startsWith("dimension,value,studies,cohorts,patients,includeSuperseded\r\ntotal,,"
+                + counts.getLong("studies") + "," + counts.getLong("cohorts") + "," + counts.getLong("patients")), summary);
+        given().queryParam("format", "xml").get("/api/v1/studies").then().statusCode(400)
+                .body("errors[0].field", equalTo("format"));
+    }
+}
