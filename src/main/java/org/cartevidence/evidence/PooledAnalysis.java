@@ -21,7 +21,8 @@ public class PooledAnalysis {
     PooledRows rows;
 
     public PooledResult pooled(PooledQuery query) {
-        return analyse(query).result();
+        PooledResult result = analyse(query).result();
+        return query.cohorts ? result : result.withoutCohorts();
     }
 
     public String forestPlot(PooledQuery query) {
