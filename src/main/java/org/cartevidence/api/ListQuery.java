@@ -81,8 +81,9 @@ public final class ListQuery<E> {
         if ((long) page.page * size < total) {
             TypedQuery<E> select = em.createQuery("select " + alias + from + orderBy(page.sort, sortable), type);
             parameters.forEach(select::setParameter);
+            // The whole page first, then the views: lazy lists of the page then load in one batch, not one by one.
             items = select.setFirstResult(page.page * size).setMaxResults(size)
-                    .getResultStream().map(view).toList();
+                    .getResultList().stream().map(view).toList();
         }
         return PageResponse.of(items, page.page, size, total);
     }

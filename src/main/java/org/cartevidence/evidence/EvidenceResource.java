@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ public class EvidenceResource {
     @Inject
     PooledAnalysis analysis;
 
+    @Inject
+    EvidenceCache cache;
+
     @GET
     @Path("summary")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
@@ -59,8 +63,9 @@ public class EvidenceResource {
                     + "it has.")
     @APIResponse(responseCode = "200", description = "The counts.")
     public EvidenceSummary summary(@QueryParam("includeSuperseded")
-            @Parameter(description = "Also count cohorts that a later report supersedes.") boolean includeSuperseded) {
-        return summaries.summary(includeSuperseded);
+            @Parameter(description = "Also count cohorts that a later report supersedes.") boolean includeSuperseded,
+            @Context UriInfo uri) {
+        return cache.get(uri, () -> summaries.summary(includeSuperseded));
     }
 
     @GET
@@ -81,9 +86,11 @@ public class EvidenceResource {
             @QueryParam("format") @Parameter(description = "csv or json; wins over the Accept header.",
                     example = "csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
             String format,
-            @Context Request request) {
+            @Context Request request, @Context UriInfo uri) {
         MediaType type = FORMAT.parse(format, request.selectVariant(POOLED_VARIANTS).getMediaType());
-        PooledResult result = analysis.pooled(query);
+        query.settings(); // bad options are refused here, before the cache
+        query.grouping();
+        PooledResult result = cache.get(uri, () -> analysis.pooled(query));
         return Response.ok(CSV.equals(type) ? PooledCsv.write(result) : result, type).build();
     }
 

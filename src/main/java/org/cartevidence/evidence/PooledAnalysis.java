@@ -21,11 +21,12 @@ public class PooledAnalysis {
     PooledRows rows;
 
     public PooledResult pooled(PooledQuery query) {
-        return analyse(query).result();
+        PooledResult result = analyse(query, query.cohorts).result();
+        return query.cohorts ? result : result.withoutCohorts();
     }
 
     public String forestPlot(PooledQuery query) {
-        Analysis analysis = analyse(query);
+        Analysis analysis = analyse(query, true);
         Map<Long, String> studyNames = analysis.rows().stream()
                 .collect(Collectors.toMap(PooledRow::studyId, PooledRow::studyName, (a, b) -> a));
         return ForestPlot.svg(analysis.result(), analysis.settings(), analysis.grouping(), studyNames);
@@ -34,10 +35,11 @@ public class PooledAnalysis {
     private record Analysis(PoolingSettings settings, GroupBy grouping, List<PooledRow> rows, PooledResult result) {
     }
 
-    private Analysis analyse(PooledQuery query) {
+    /** {@code details}: the rows carry what the cohort lists and the plot show (titles, citations), in plot order. */
+    private Analysis analyse(PooledQuery query, boolean details) {
         PoolingSettings settings = query.settings(); // bad options are refused before the database is asked
         GroupBy grouping = query.grouping();
-        List<PooledRow> found = rows.find(query);
+        List<PooledRow> found = rows.find(query, details);
         Map<String, List<PooledRow>> groups = found.stream()
                 .collect(Collectors.groupingBy(grouping::groupOf, TreeMap::new, Collectors.toList()));
         List<PooledResult.Group> pooled = groups.entrySet().stream()

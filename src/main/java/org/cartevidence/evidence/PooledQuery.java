@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,12 @@ public class PooledQuery {
     @Parameter(description = "Only outcomes measured at exactly this many months. Without it, each cohort's latest "
             + "outcome of the measure (an outcome without a time point counts as the earliest).", example = "3")
     public Double timepointMonths;
+
+    @QueryParam("cohorts")
+    @DefaultValue("true")
+    @Parameter(description = "List each group's pooled cohorts (default). false leaves the lists out: the pooled "
+            + "numbers only, a small answer however many cohorts were pooled.", example = "false")
+    public boolean cohorts;
 
     @QueryParam("includeSuperseded")
     @Parameter(description = "Also pool cohorts that a later report of the same patients supersedes (counts those "

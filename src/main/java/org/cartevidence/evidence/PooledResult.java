@@ -44,7 +44,8 @@ public record PooledResult(
             @Schema(examples = "1") double h2,
             @Schema(description = "Cochran's Q.", examples = "7.4622") double q,
             @Schema(description = "p-value of Q on k - 1 degrees of freedom.", examples = "0.4877") double qPValue,
-            @Schema(description = "The pooled cohorts by study publication year, study key and cohort label.")
+            @Schema(description = "The pooled cohorts by study publication year, study key and cohort label; absent "
+                    + "with cohorts=false.")
             List<CohortResult> cohorts) {
 
         static Group of(String group, PooledEstimate pooled, List<CohortResult> cohorts) {
@@ -52,6 +53,14 @@ public record PooledResult(
                     pooled.ciUpper(), pooled.piLower(), pooled.piUpper(), pooled.tau2(), pooled.i2(), pooled.h2(),
                     pooled.q(), pooled.qPValue(), cohorts);
         }
+    }
+
+    /** The same answer without the per-cohort lists. */
+    PooledResult withoutCohorts() {
+        return new PooledResult(measure, groupBy, model, tau2Estimator, transform, ci, level, cohortCi,
+                includeSuperseded, timepointMonths, groups.stream().map(g -> new Group(g.group(), g.k(), g.events(),
+                        g.total(), g.estimate(), g.ciLower(), g.ciUpper(), g.piLower(), g.piUpper(), g.tau2(), g.i2(),
+                        g.h2(), g.q(), g.qPValue(), null)).toList());
     }
 
     /** One cohort's own proportion and its share of the pooled estimate. */

@@ -25,17 +25,22 @@ public class PooledRows {
             + "o.timepointMonths, c.id, c.label, c.disease, s.id, s.key, s.title, s.citation, s.publicationYear, "
             + "s.target, s.cellSource, s.geneEditing, s.phase, s.sourceType)";
 
+    /** The pooled numbers only: no titles or citations to carry, and no plot order to sort by. */
+    private static final String SELECT_NUMBERS = SELECT.replace("s.title, s.citation", "cast(null as String), "
+            + "cast(null as String)");
+
     @Inject
     EntityManager em;
 
     /**
-     * One row per matching cohort, in plot order (publication year, study key, cohort label). The query returns
+     * One row per matching cohort, in plot order (publication year, study key, cohort label); without
+     * {@code details}, in cohort id order and without titles and citations. The query returns
      * every outcome of the measure; the latest per cohort is picked here rather than in SQL because "latest" with
      * unknown time points first and ties broken by id needs a window function or a nested not-exists there, while
      * a cohort has only a few outcomes of one measure.
      */
     @Transactional
-    public List<PooledRow> find(PooledQuery q) {
+    public List<PooledRow> find(PooledQuery q, boolean details) {
         List<PooledRow> outcomes = ListQuery.from(Outcome.class, "o")
                 .where("o.measure = :measure", "measure", q.measure)
                 .where("o.timepointMonths = :timepointMonths", "timepointMonths", q.timepointMonths)
@@ -52,8 +57,8 @@ public class PooledRows {
                                 : q.country.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList())
                 .where("s.publicationYear >= :yearFrom", "yearFrom", q.yearFrom)
                 .where("s.publicationYear <= :yearTo", "yearTo", q.yearTo)
-                .project(em, SELECT, "join o.cohort c join c.study s",
-                        "s.publicationYear asc nulls last, s.key, c.label, c.id", PooledRow.class);
+                .project(em, details ? SELECT : SELECT_NUMBERS, "join o.cohort c join c.study s",
+                        details ? "s.publicationYear asc nulls last, s.key, c.label, c.id" : "c.id", PooledRow.class);
         return latestPerCohort(outcomes);
     }
 

@@ -25,25 +25,36 @@ import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import org.cartevidence.api.Csv;
 import org.cartevidence.api.ListQuery;
-import org.cartevidence.cohort.Cohort;
+import org.cartevidence.cohort.Disease;
 import org.cartevidence.cohort.CohortInput;
-import org.cartevidence.outcome.Outcome;
+import org.cartevidence.outcome.Measure;
 import org.cartevidence.outcome.OutcomeInput;
+import org.cartevidence.study.CellSource;
+import org.cartevidence.study.GeneEditing;
+import org.cartevidence.study.Phase;
+import org.cartevidence.study.SourceType;
 import org.cartevidence.study.Study;
 import org.cartevidence.study.StudyFilter;
 import org.cartevidence.study.StudyInput;
 import org.cartevidence.study.StudyService;
+import org.cartevidence.study.StudyStatus;
+import org.cartevidence.study.Target;
+import org.cartevidence.study.VectorType;
 
 /**
  * Writes the studies that pass the list filters as import documents, studies in key order, cohorts by label, outcomes
  * by measure, definition and time point, so that the same data always gives the same bytes. It streams: the
- * studies are read {@value #CHUNK} at a time (three queries per chunk) and forgotten once written, so memory stays
+ * studies are read {@value #CHUNK} at a time (five projections per chunk, no entities) and forgotten once written, so memory stays
  * flat whatever the size of the export.
  */
 @ApplicationScoped
 public class ExportService {
 
-    static final int CHUNK = 500;
+    /**
+     * Studies per chunk, and ids per IN list. H2 checks an IN list of parameters by scanning it for every row it
+     * fetches, so long lists cost rows x list length; 200 keeps that small and the statements few.
+     */
+    static final int CHUNK = 200;
 
     /** The cohorts' later reports travel as study key and label, not as an id. */
     private static final String LATER_REPORT = "supersededBy";
@@ -141,37 +152,62 @@ public class ExportService {
         });
     }
 
-    /** The documents of these studies, in the order of the ids given. */
+    /**
+     * The documents of these studies, in the order of the ids given: four projections (studies, their two lists,
+     * cohorts) and one for the outcomes of those cohorts, each an index lookup; no entity is loaded.
+     */
     private List<ObjectNode> documents(List<Long> ids) {
-        Map<Long, Study> studies = new HashMap<>();
-        em.createQuery("select distinct s from Study s left join fetch s.registryIds left join fetch s.countries "
-                        + "where s.id in :ids", Study.class)
-                .setParameter("ids", ids).getResultList().forEach(s -> studies.put(s.id, s));
-        Map<Long, List<Cohort>> cohortsOfStudy = new HashMap<>();
-        em.createQuery("select c from Cohort c left join fetch c.supersededBy l left join fetch l.study "
-                        + "where c.study.id in :ids", Cohort.class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(c -> cohortsOfStudy.computeIfAbsent(c.study.id, k -> new ArrayList<>()).add(c));
+        Map<Long, List<String>> registryIds = lists("select s.id, r from Study s join s.registryIds r "
+                + "where s.id in :ids order by s.id, index(r)", ids);
+        Map<Long, List<String>> countries = lists("select s.id, c from Study s join s.countries c "
+                + "where s.id in :ids order by s.id, index(c)", ids);
+        Map<Long, StudyInput> studies = new HashMap<>();
+        for (Object[] r : rows("select s.id, s.key, s.title, s.citation, s.doi, s.pmid, s.publicationYear, s.startYear, "
+                + "s.phase, s.status, s.sponsor, s.institution, s.target, s.cellSource, s.geneEditing, s.vector, "
+                + "s.sourceType, s.sourceNote from Study s where s.id in :ids", "ids", ids)) {
+            Long id = (Long) r[0];
+            studies.put(id, new StudyInput((String) r[1], (String) r[2], (String) r[3],
+                    registryIds.getOrDefault(id, List.of()), (String) r[4], (String) r[5], (Integer) r[6],
+                    (Integer) r[7], (Phase) r[8], (StudyStatus) r[9], countries.getOrDefault(id, List.of()),
+                    (String) r[10], (String) r[11], (Target) r[12], (CellSource) r[13], (GeneEditing) r[14],
+                    (VectorType) r[15], (SourceType) r[16], (String) r[17]));
+        }
+        Map<Long, List<CohortRow>> cohortsOfStudy = new HashMap<>();
+        List<Long> cohortIds = new ArrayList<>();
+        for (Object[] r : rows("select c.study.id, c.id, c.label, c.disease, c.enrolled, c.female, c.medianAge, c.dose, "
+                + "c.doseCellsPerKg, c.lymphodepletion, c.medianFollowUpMonths, c.notes, ls.key, l.label "
+                + "from Cohort c left join c.supersededBy l left join l.study ls where c.study.id in :ids", "ids", ids)) {
+            CohortInput cohort = new CohortInput((String) r[2], (Disease) r[3], (Integer) r[4], (Integer) r[5],
+                    (Double) r[6], (String) r[7], (Double) r[8], (String) r[9], (Double) r[10], null, (String) r[11]);
+            cohortIds.add((Long) r[1]);
+            cohortsOfStudy.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+                    .add(new CohortRow((Long) r[1], cohort, (String) r[12], (String) r[13]));
+        }
         Map<Long, List<OutcomeInput>> outcomesOfCohort = new HashMap<>();
-        em.createQuery("select o from Outcome o where o.cohort.study.id in :ids", Outcome.class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(o -> outcomesOfCohort.computeIfAbsent(o.cohort.id, k -> new ArrayList<>())
-                        .add(OutcomeInput.of(o)));
+        for (int from = 0; from < cohortIds.size(); from += CHUNK) {
+            for (Object[] r : rows("select o.cohort.id, o.measure, o.definition, o.events, o.total, o.timepointMonths, "
+                    + "o.mean, o.sd, o.median, o.unit, o.notes, o.source from Outcome o where o.cohort.id in :ids",
+                    "ids", cohortIds.subList(from, Math.min(cohortIds.size(), from + CHUNK)))) {
+                outcomesOfCohort.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new OutcomeInput(
+                        (Measure) r[1], (String) r[2], (Integer) r[3], (Integer) r[4], (Double) r[5], (Double) r[6],
+                        (Double) r[7], (Double) r[8], (String) r[9], (String) r[10], (String) r[11]));
+            }
+        }
         List<ObjectNode> documents = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            ObjectNode document = tree(StudyInput.of(studies.get(id)));
+            ObjectNode document = tree(studies.get(id));
             ArrayNode cohorts = document.putArray("cohorts");
-            List<Cohort> ofStudy = cohortsOfStudy.getOrDefault(id, new ArrayList<>());
-            ofStudy.sort(Comparator.comparing(c -> c.label));
-            for (Cohort cohort : ofStudy) {
-                ObjectNode node = tree(CohortInput.of(cohort));
+            List<CohortRow> ofStudy = cohortsOfStudy.getOrDefault(id, new ArrayList<>());
+            ofStudy.sort(Comparator.comparing(c -> c.cohort().label()));
+            for (CohortRow cohort : ofStudy) {
+                ObjectNode node = tree(cohort.cohort());
                 node.remove(LATER_REPORT);
-                if (cohort.supersededBy != null) {
-                    node.putObject(LATER_REPORT).put("studyKey", cohort.supersededBy.study.key)
-                            .put("label", cohort.supersededBy.label);
+                if (cohort.laterStudyKey() != null) {
+                    node.putObject(LATER_REPORT).put("studyKey", cohort.laterStudyKey())
+                            .put("label", cohort.laterLabel());
                 }
                 ArrayNode outcomes = node.putArray("outcomes");
-                List<OutcomeInput> ofCohort = outcomesOfCohort.getOrDefault(cohort.id, new ArrayList<>());
+                List<OutcomeInput> ofCohort = outcomesOfCohort.getOrDefault(cohort.id(), new ArrayList<>());
                 ofCohort.sort(OUTCOME_ORDER);
                 ofCohort.forEach(o -> outcomes.add(tree(o)));
                 cohorts.add(node);
@@ -179,6 +215,22 @@ public class ExportService {
             documents.add(document);
         }
         return documents;
+    }
+
+    /** A cohort of the export and the study key and label of its later report, if any. */
+    private record CohortRow(Long id, CohortInput cohort, String laterStudyKey, String laterLabel) {
+    }
+
+    private List<Object[]> rows(String query, String parameter, List<Long> ids) {
+        return em.createQuery(query, Object[].class).setParameter(parameter, ids).getResultList();
+    }
+
+    private Map<Long, List<String>> lists(String query, List<Long> ids) {
+        Map<Long, List<String>> lists = new HashMap<>();
+        for (Object[] r : rows(query, "ids", ids)) {
+            lists.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]);
+        }
+        return lists;
     }
 
     /** A record as a JSON object without its absent fields, doubles as plain decimals (see {@link Csv#plain}). */

@@ -101,6 +101,7 @@ public class ImportService {
         List<FieldError> errors = new ArrayList<>();
         Map<CohortRef, Cohort> imported = new HashMap<>();
         List<PendingLink> links = new ArrayList<>();
+        List<OutcomeInserts.Pending> newOutcomes = new ArrayList<>();
         for (int from = 0; from < documents.size(); from += LOOKUP_CHUNK) {
             List<StudyDocument> chunk = documents.subList(from, Math.min(documents.size(), from + LOOKUP_CHUNK));
             Existing existing = existing(chunk);
@@ -115,7 +116,7 @@ public class ImportService {
                     links.add(link);
                     imported.put(new CohortRef(study.key, cd.cohort().label()), link.cohort);
                     upsertOutcomes(link.cohort, cd.outcomes(), existing.outcomes.getOrDefault(link.cohort.id, Map.of()),
-                            outcomes);
+                            outcomes, newOutcomes);
                 }
             }
         }
@@ -125,6 +126,7 @@ public class ImportService {
         checkCycles(links, errors);
         checkOutcomesWithinEnrolled(links, errors);
         refuse(errors);
+        OutcomeInserts.insert(em, newOutcomes);
         em.flush();
         return new ImportResult(dryRun, studies.counts(), cohorts.counts(), outcomes.counts());
     }
@@ -153,14 +155,12 @@ public class ImportService {
         return cohort;
     }
 
-    private void upsertOutcomes(Cohort cohort, List<OutcomeInput> wanted, Map<OutcomeKey, Outcome> stored, Tally tally) {
+    private static void upsertOutcomes(Cohort cohort, List<OutcomeInput> wanted, Map<OutcomeKey, Outcome> stored,
+            Tally tally, List<OutcomeInserts.Pending> created) {
         for (OutcomeInput in : wanted) {
             Outcome outcome = stored.get(OutcomeKey.of(in));
             if (outcome == null) {
-                outcome = new Outcome();
-                outcome.cohort = cohort;
-                outcome.apply(in);
-                em.persist(outcome);
+                created.add(new OutcomeInserts.Pending(cohort, in)); // written in bulk once the checks have passed
                 tally.count(Change.CREATED);
             } else if (OutcomeInput.of(outcome).equals(in)) {
                 tally.count(Change.UNCHANGED);

@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.envers.Audited;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,9 @@ public class Study extends VersionedEntity {
     public String title;
     public String citation;
 
+    // A page of studies loads the lists of all its studies in one statement per list (pages hold at most 100).
     @ElementCollection
+    @BatchSize(size = 100)
     @CollectionTable(name = "study_registry_id", joinColumns = @JoinColumn(name = "study_id"))
     @OrderColumn(name = "position")
     @Column(name = "registry_id")
@@ -57,6 +60,7 @@ public class Study extends VersionedEntity {
     public StudyStatus status;
 
     @ElementCollection
+    @BatchSize(size = 100)
     @CollectionTable(name = "study_country", joinColumns = @JoinColumn(name = "study_id"))
     @OrderColumn(name = "position")
     @Column(name = "country")

@@ -305,6 +305,33 @@ class ImportExportTest extends ApiTest {
     }
 
     @Test
+    void importedRecordsHaveTheirHistoryLikeAnyOther() {
+        String key = uniqueKey("hist");
+        importNdjson(doc(key, "A", 10, 4), "").statusCode(200);
+        long study = given().queryParam("q", key).get("/api/v1/studies").jsonPath().getLong("items[0].id");
+        long cohort = given().queryParam("studyId", study).get("/api/v1/cohorts").jsonPath().getLong("items[0].id");
+        JsonPath outcome = given().queryParam("cohortId", cohort).get("/api/v1/outcomes").jsonPath();
+        long id = outcome.getLong("items[0].id");
+        assertEquals(0, outcome.getInt("items[0].version"));
+        for (String path : List.of("/api/v1/studies/" + study, "/api/v1/cohorts/" + cohort, "/api/v1/outcomes/" + id)) {
+            given().get(path + "/history").then().statusCode(200).body("totalItems", equalTo(1))
+                    .body("items[0].type", equalTo("CREATED")).body("items[0].author", equalTo(CURATOR));
+        }
+        given().get("/api/v1/outcomes/{id}/history", id).then()
+                .body("items[0].values.events", equalTo(4)).body("items[0].values.total", equalTo(10))
+                .body("items[0].values.timepointMonths", equalTo(6.0f))
+                .body("items[0].values.cohortId", equalTo((int) cohort));
+        // The import's records share one revision.
+        int revision = given().get("/api/v1/studies/{id}/history", study).jsonPath().getInt("items[0].revision");
+        given().get("/api/v1/outcomes/{id}/history", id).then().body("items[0].revision", equalTo(revision));
+        // Changed through the API afterwards, the outcome's history goes on from there.
+        json().body(Map.of("measure", "REMISSION", "events", 5, "total", 10, "timepointMonths", 6))
+                .put("/api/v1/outcomes/{id}", id).then().statusCode(200).body("version", equalTo(1));
+        given().get("/api/v1/outcomes/{id}/history", id).then().body("totalItems", equalTo(2))
+                .body("items[1].type", equalTo("UPDATED"));
+    }
+
+    @Test
     void importNeedsACurator() {
         given().contentType(NDJSON).body(doc(uniqueKey("anon"), "A", 3, 1)).post("/api/v1/import").then()
                 .statusCode(401);

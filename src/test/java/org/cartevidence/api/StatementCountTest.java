@@ -1,0 +1,114 @@
+package org.cartevidence.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.cartevidence.testing.ApiTest;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read paths run a fixed number of SQL statements whatever the page size (no N+1), counted by Hibernate's
+ * statistics (on in the test profile), and the evidence answers come from the cache until the data changes.
+ */
+@QuarkusTest
+class StatementCountTest extends ApiTest {
+
+    @Inject
+    SessionFactory sessions;
+
+    private static boolean seeded;
+
+    @BeforeEach
+    void enoughStudies() {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = study(uniqueKey("stmt"));
+            body.put("registryIds", java.util.List.of("NCT0000000" + i));
+            body.put("countries", java.util.List.of("Germany", "China"));
+            long study = createStudy(body);
+            long cohort = createCohort(study, cohort("A", 10));
+            createOutcome(cohort, outcome("DEATH", 0, 10));
+        }
+    }
+
+    private long statements(String path, Map<String, ?> query) {
+        Statistics statistics = sessions.getStatistics();
+        statistics.clear();
+        given().queryParams(query).get(path).then().statusCode(200);
+        return statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void aPageOfStudiesTakesTheSameStatementsWhateverItsSize() {
+        long few = statements("/api/v1/studies", Map.of("size", 2));
+        long many = statements("/api/v1/studies", Map.of("size", 50, "sort", "-publicationYear"));
+        long filtered = statements("/api/v1/studies", Map.of("size", 50, "disease", "SLE", "country", "Germany"));
+        // count, page, registry ids of the page, countries of the page
+        assertEquals(4, many, "statements of a page of 50 studies");
+        assertEquals(few, many);
+        assertEquals(4, filtered);
+    }
+
+    @Test
+    void pagesOfCohortsAndOutcomesTakeTwoStatements() {
+        assertEquals(2, statements("/api/v1/cohorts", Map.of("size", 50)));
+        assertEquals(2, statements("/api/v1/outcomes", Map.of("size", 50)));
+        assertEquals(3, statements("/api/v1/studies/1", Map.of())); // the study and its two lists
+    }
+
+    @Test
+    void evidenceAnswersComeFromTheCacheUntilTheDataChanges() {
+        Map<String, String> question = Map.of("measure", "ICANS_GRADE_3_PLUS", "disease", "OTHER");
+        given().queryParams(question).get("/api/v1/evidence/pooled").then().statusCode(200);
+        long cached = statements("/api/v1/evidence/pooled", question);
+        assertEquals(1, cached, "a repeated question only asks for the data's last revision");
+        int k = given().queryParams(question).get("/api/v1/evidence/pooled").jsonPath().getInt("groups.size()");
+
+        long study = createStudy();
+        long cohort = createCohort(study, cohort("icans", 8));
+        long outcome = createOutcome(cohort, outcome("ICANS_GRADE_3_PLUS", 1, 8));
+        assertTrue(statements("/api/v1/evidence/pooled", question) > 1, "a write must make the cached answer stale");
+        given().queryParams(question).get("/api/v1/evidence/pooled").then()
+                .body("groups[0].cohorts.find { it.cohortId == " + cohort + " }.events", equalTo(1));
+        int before = given().queryParams(question).get("/api/v1/evidence/pooled").jsonPath().getInt("groups[0].k");
+
+        json().body(Map.of("measure", "ICANS_GRADE_3_PLUS", "events", 2, "total", 8))
+                .put("/api/v1/outcomes/{id}", outcome).then().statusCode(200);
+        given().queryParams(question).get("/api/v1/evidence/pooled").then()
+                .body("groups[0].cohorts.find { it.cohortId == " + cohort + " }.events", equalTo(2));
+
+        curator().delete("/api/v1/studies/{id}?cascade=true", study).then().statusCode(204);
+        given().queryParams(question).get("/api/v1/evidence/pooled").then()
+                .body("groups.size()", equalTo(k)).body("groups.collect { it.k }.sum() ?: 0", equalTo(before - 1));
+
+        long summaryCount = given().get("/api/v1/evidence/summary").jsonPath().getLong("studies");
+        assertEquals(1, statements("/api/v1/evidence/summary", Map.of()));
+        createStudy();
+        given().get("/api/v1/evidence/summary").then().body("studies", equalTo((int) summaryCount + 1));
+    }
+
+    @Test
+    void theVersionIsAConstantAnswerWithoutTheDatabase() {
+        assertEquals(0, statements("/api/v1/version", Map.of()));
+        given().get("/api/v1/version").then().statusCode(200).body("service", equalTo("cart-evidence"))
+                .body("api", equalTo("v1"));
+    }
+
+    @Test
+    void pooledWithoutCohortsLeavesTheListsOut() {
+        given().queryParam("measure", "REMISSION").queryParam("disease", "SLE", "LUPUS_NEPHRITIS")
+                .queryParam("cohorts", false).get("/api/v1/evidence/pooled").then()
+                .statusCode(200).body("groups[0].k", equalTo(9)).body("groups[0].cohorts", equalTo(null));
+    }
+}
