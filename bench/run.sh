@@ -40,6 +40,7 @@ EMPTY_PORT=8092
 WORK="${BENCH_WORK:-/tmp/cart-evidence-bench}"
 RESULTS="$HERE/results"
 
+ARGS="$*"
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -117,13 +118,14 @@ mkdir -p "$RESULTS" "$WORK"
   echo "threads=$THREADS"
   echo "connections=$CONNECTIONS"
   echo "jvm_opts=$JVM_OPTS"
+  echo "jvm_env=$(env | grep -E '^(MALLOC_ARENA_MAX|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|QUARKUS_[A-Z_]*|CARTEVIDENCE_[A-Z_]*)=' | grep -v PASSWORD | tr '\n' ' ')"
   echo "startup_reps=$STARTUP_REPS"
   echo "chunk_studies=$CHUNK"
   echo "seed=$SEED"
   echo "cohorts_per_study=$COHORTS_PER_STUDY"
   echo "outcomes_per_cohort=$OUTCOMES_PER_COHORT"
   echo "note=$NOTE"
-  echo "command=bench/run.sh $*"
+  echo "command=bench/run.sh $ARGS"
 } > "$RESULTS/run.env"
 log "results in $RESULTS, data in $WORK"
 
@@ -278,6 +280,7 @@ print("request = function()\n  i = i + 1\n  return wrk.format(\"GET\", \"/api/v1
     "list_cd19_auto_p1|/api/v1/studies?target=CD19&cellSource=AUTOLOGOUS&phase=PHASE_1&size=20|"
     "list_q_lupus|/api/v1/studies?q=lupus&yearFrom=2022&sort=key&size=50|"
     "pooled|/api/v1/evidence/pooled?measure=REMISSION&groupBy=disease|"
+    "pooled_no_cohorts|/api/v1/evidence/pooled?measure=REMISSION&groupBy=disease&cohorts=false|"
     "summary|/api/v1/evidence/summary|"
   )
   # The first (cold) request of each, then a warm-up, then the measured runs with the ceiling before and after.
