@@ -445,8 +445,8 @@ def main(results):
                   "1e-12, so they agree to about 1e-5.) metafor %s, R %s; where its Fisher scoring did not "
                   "converge it was rerun with shorter steps (`stepadj`), the remedy its help names, and only the "
                   "converging call is timed (R's most favourable time)." % (
-                      "; ".join(agree), next((v for key, v in stats.items() if key.endswith("metafor_version")), "?"),
-                      next((v for key, v in stats.items() if key.endswith("r_version")), "?")))
+                      "; ".join(agree), next((v for key, v in stats.items() if key.split(".")[-1] == "metafor_version"), "?"),
+                      next((v for key, v in stats.items() if key.split(".")[-1] == "r_version"), "?")))
         w("")
 
     w("## Rerun")
