@@ -24,14 +24,19 @@ public final class ETags {
      * problem details) when its {@code If-Match} does not.
      */
     public static Response read(Request request, VersionedEntity entity, Object body) {
-        EntityTag tag = of(entity);
+        return read(request, entity.version, body);
+    }
+
+    /** {@link #read(Request, VersionedEntity, Object)} for a record known by its view and version. */
+    public static Response read(Request request, long version, Object body) {
+        EntityTag tag = new EntityTag(Long.toString(version));
         Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
         if (precondition == null) {
             return Response.ok(body).tag(tag).build();
         }
         Response answer = precondition.tag(tag).build();
         if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
-            throw preconditionFailed(entity);
+            throw preconditionFailed(tag);
         }
         return answer;
     }
@@ -39,13 +44,13 @@ public final class ETags {
     /** Refuses a write (412) whose {@code If-Match} does not name the stored state. Without one, any state goes. */
     public static void checkWritable(Request request, VersionedEntity entity) {
         if (request.evaluatePreconditions(of(entity)) != null) {
-            throw preconditionFailed(entity);
+            throw preconditionFailed(of(entity));
         }
     }
 
-    private static ApiException preconditionFailed(VersionedEntity entity) {
+    private static ApiException preconditionFailed(EntityTag current) {
         return new ApiException(412, "precondition-failed", "Precondition failed",
-                "If-Match does not match the current version " + of(entity) + "; read it again and retry", List.of());
+                "If-Match does not match the current version " + current + "; read it again and retry", List.of());
     }
 
     public static Response written(VersionedEntity entity, Object body) {

@@ -105,6 +105,14 @@ public final class ListQuery<E> {
         return query.setMaxResults(limit).getResultList();
     }
 
+    /** {@code select <expression>} (a count) over the rows that pass the filters, this type joined with {@code joins}. */
+    public long count(EntityManager em, String expression, String joins) {
+        TypedQuery<Long> query = em.createQuery("select " + expression + " from " + type.getSimpleName() + " " + alias
+                + " " + joins + where(), Long.class);
+        parameters.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
     private String where() {
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }

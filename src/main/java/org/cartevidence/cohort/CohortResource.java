@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.AnswerCache;
 import org.cartevidence.api.Csv;
 import org.cartevidence.api.ETags;
 import org.cartevidence.audit.History;
@@ -54,6 +55,9 @@ public class CohortResource {
     @Inject
     History history;
 
+    @Inject
+    AnswerCache answers;
+
     @GET
     @Path("cohorts")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
@@ -62,7 +66,7 @@ public class CohortResource {
     @APIResponse(responseCode = "200", description = "One page of cohorts.")
     public RestResponse<PageResponse<CohortView>> list(@BeanParam CohortFilter filter,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return Paging.respond(cohorts.list(filter, page), uri);
+        return answers.page(uri, () -> cohorts.list(filter, page));
     }
 
     @GET
@@ -74,7 +78,7 @@ public class CohortResource {
     public RestResponse<PageResponse<CohortView>> listOfStudy(
             @PathParam("studyId") @Parameter(description = "Study id.", example = "101") long studyId,
             @BeanParam CohortFilter filter, @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return Paging.respond(cohorts.listOfStudy(studyId, filter, page), uri);
+        return answers.page(uri, () -> cohorts.listOfStudy(studyId, filter, page));
     }
 
     @POST

@@ -6,6 +6,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import org.cartevidence.api.AnswerCache;
 import org.cartevidence.api.Csv;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -51,7 +52,7 @@ public class EvidenceResource {
     PooledAnalysis analysis;
 
     @Inject
-    EvidenceCache cache;
+    AnswerCache cache;
 
     @GET
     @Path("summary")

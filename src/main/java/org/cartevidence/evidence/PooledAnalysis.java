@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.cartevidence.api.ApiException;
 import org.cartevidence.stats.EventCount;
 import org.cartevidence.stats.MetaAnalysis;
 import org.cartevidence.stats.PooledEstimate;
 import org.cartevidence.stats.PoolingModel;
 import org.cartevidence.stats.PoolingSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Groups the matching cohorts and pools each group with the stats package. */
 @ApplicationScoped
@@ -19,6 +21,14 @@ public class PooledAnalysis {
 
     @Inject
     PooledRows rows;
+
+    /**
+     * The most cohorts an answer lists (or a plot draws). Beyond it the lists would run to hundreds of megabytes
+     * (at 100,000 studies one question pools about 350,000 cohorts: 131 MB of JSON); the pooled numbers alone
+     * (cohorts=false) have no such limit.
+     */
+    @ConfigProperty(name = "cartevidence.pooled.max-listed-cohorts", defaultValue = "20000")
+    long maxListed;
 
     public PooledResult pooled(PooledQuery query) {
         PooledResult result = analyse(query, query.cohorts).result();
@@ -39,6 +49,14 @@ public class PooledAnalysis {
     private Analysis analyse(PooledQuery query, boolean details) {
         PoolingSettings settings = query.settings(); // bad options are refused before the database is asked
         GroupBy grouping = query.grouping();
+        if (details) {
+            long k = rows.cohorts(query);
+            if (k > maxListed) {
+                throw ApiException.badParameter("cohorts", "this question pools " + k + " cohorts; listing (or "
+                        + "plotting) more than " + maxListed + " is refused: ask with cohorts=false for the pooled "
+                        + "numbers alone, or narrow the filters");
+            }
+        }
         List<PooledRow> found = rows.find(query, details);
         Map<String, List<PooledRow>> groups = found.stream()
                 .collect(Collectors.groupingBy(grouping::groupOf, TreeMap::new, Collectors.toList()));

@@ -105,8 +105,9 @@ public class PooledQuery {
 
     @QueryParam("cohorts")
     @DefaultValue("true")
-    @Parameter(description = "List each group's pooled cohorts (default). false leaves the lists out: the pooled "
-            + "numbers only, a small answer however many cohorts were pooled.", example = "false")
+    @Parameter(description = "List each group's pooled cohorts (default; refused with 400 beyond 20,000 cohorts). "
+            + "false leaves the lists out: the pooled numbers only, a small answer however many cohorts were pooled.",
+            example = "false")
     public boolean cohorts;
 
     @QueryParam("includeSuperseded")

@@ -1,6 +1,7 @@
 package org.cartevidence.evidence;
 
 import java.util.List;
+import org.cartevidence.api.AnswerCache;
 import org.cartevidence.cohort.Disease;
 import org.cartevidence.outcome.Measure;
 import org.cartevidence.stats.CohortEstimate;
@@ -22,7 +23,8 @@ public record PooledResult(
         @Schema(examples = "false") boolean includeSuperseded,
         @Schema(description = "The time point asked for; absent when each cohort's latest outcome was used.")
         Double timepointMonths,
-        @Schema(description = "One per group, by group name; empty when no cohort matches.") List<Group> groups) {
+        @Schema(description = "One per group, by group name; empty when no cohort matches.") List<Group> groups)
+        implements AnswerCache.Weighed {
 
     /** One group's meta-analysis. Intervals are on the proportion scale. */
     @Schema(name = "PooledGroup")
@@ -53,6 +55,11 @@ public record PooledResult(
                     pooled.ciUpper(), pooled.piLower(), pooled.piUpper(), pooled.tau2(), pooled.i2(), pooled.h2(),
                     pooled.q(), pooled.qPValue(), cohorts);
         }
+    }
+
+    @Override
+    public int weight() {
+        return groups.stream().mapToInt(g -> g.cohorts() == null ? 1 : g.cohorts().size()).sum();
     }
 
     /** The same answer without the per-cohort lists. */

@@ -29,6 +29,8 @@ public class PooledRows {
     private static final String SELECT_NUMBERS = SELECT.replace("s.title, s.citation", "cast(null as String), "
             + "cast(null as String)");
 
+    private static final String JOINS = "join o.cohort c join c.study s";
+
     @Inject
     EntityManager em;
 
@@ -41,7 +43,20 @@ public class PooledRows {
      */
     @Transactional
     public List<PooledRow> find(PooledQuery q, boolean details) {
-        List<PooledRow> outcomes = ListQuery.from(Outcome.class, "o")
+        List<PooledRow> outcomes = matching(q)
+                .project(em, details ? SELECT : SELECT_NUMBERS, JOINS,
+                        details ? "s.publicationYear asc nulls last, s.key, c.label, c.id" : "c.id", PooledRow.class);
+        return latestPerCohort(outcomes);
+    }
+
+    /** How many cohorts the question pools (one query, nothing loaded). */
+    @Transactional
+    public long cohorts(PooledQuery q) {
+        return matching(q).count(em, "count(distinct c.id)", JOINS);
+    }
+
+    private static ListQuery<Outcome> matching(PooledQuery q) {
+        return ListQuery.from(Outcome.class, "o")
                 .where("o.measure = :measure", "measure", q.measure)
                 .where("o.timepointMonths = :timepointMonths", "timepointMonths", q.timepointMonths)
                 .whereIf(!q.includeSuperseded, "c.supersededBy is null")
@@ -56,10 +71,7 @@ public class PooledRows {
                         "country", q.country == null ? null
                                 : q.country.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList())
                 .where("s.publicationYear >= :yearFrom", "yearFrom", q.yearFrom)
-                .where("s.publicationYear <= :yearTo", "yearTo", q.yearTo)
-                .project(em, details ? SELECT : SELECT_NUMBERS, "join o.cohort c join c.study s",
-                        details ? "s.publicationYear asc nulls last, s.key, c.label, c.id" : "c.id", PooledRow.class);
-        return latestPerCohort(outcomes);
+                .where("s.publicationYear <= :yearTo", "yearTo", q.yearTo);
     }
 
     /** Each cohort's latest outcome, cohorts in their first-seen order. */

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.AnswerCache;
 import org.cartevidence.api.Csv;
 import org.cartevidence.api.ETags;
 import org.cartevidence.audit.History;
@@ -53,6 +54,9 @@ public class OutcomeResource {
     @Inject
     History history;
 
+    @Inject
+    AnswerCache answers;
+
     @GET
     @Path("outcomes")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
@@ -61,7 +65,7 @@ public class OutcomeResource {
     @APIResponse(responseCode = "200", description = "One page of outcomes.")
     public RestResponse<PageResponse<OutcomeView>> list(@BeanParam OutcomeFilter filter,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return Paging.respond(outcomes.list(filter, page), uri);
+        return answers.page(uri, () -> outcomes.list(filter, page));
     }
 
     @GET
@@ -73,7 +77,7 @@ public class OutcomeResource {
     public RestResponse<PageResponse<OutcomeView>> listOfCohort(
             @PathParam("cohortId") @Parameter(description = "Cohort id.", example = "204") long cohortId,
             @BeanParam OutcomeFilter filter, @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return Paging.respond(outcomes.listOfCohort(cohortId, filter, page), uri);
+        return answers.page(uri, () -> outcomes.listOfCohort(cohortId, filter, page));
     }
 
     @POST

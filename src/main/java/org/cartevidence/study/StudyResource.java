@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cartevidence.api.AnswerCache;
 import org.cartevidence.api.Csv;
 import org.cartevidence.api.ETags;
 import org.cartevidence.audit.History;
@@ -51,6 +52,9 @@ public class StudyResource {
     @Inject
     History history;
 
+    @Inject
+    AnswerCache answers;
+
     @GET
     @Path("studies")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
@@ -60,7 +64,7 @@ public class StudyResource {
     @APIResponse(responseCode = "200", description = "One page of studies.")
     public RestResponse<PageResponse<StudyView>> list(@Valid @BeanParam StudyFilter filter,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return Paging.respond(studies.list(filter, page), uri);
+        return answers.page(uri, () -> studies.list(filter, page));
     }
 
     @GET
@@ -72,8 +76,8 @@ public class StudyResource {
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
     public Response get(@PathParam("id") @Parameter(description = "Study id.", example = "101") long id,
             @Context Request request) {
-        Study study = studies.get(id);
-        return ETags.read(request, study, StudyView.of(study));
+        StudyView study = answers.get("study " + id, () -> StudyView.of(studies.get(id)));
+        return ETags.read(request, study.version(), study);
     }
 
     @POST

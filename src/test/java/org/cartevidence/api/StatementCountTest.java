@@ -51,20 +51,38 @@ class StatementCountTest extends ApiTest {
 
     @Test
     void aPageOfStudiesTakesTheSameStatementsWhateverItsSize() {
+        createStudy(); // a new revision: nothing below is cached yet
         long few = statements("/api/v1/studies", Map.of("size", 2));
         long many = statements("/api/v1/studies", Map.of("size", 50, "sort", "-publicationYear"));
         long filtered = statements("/api/v1/studies", Map.of("size", 50, "disease", "SLE", "country", "Germany"));
-        // count, page, registry ids of the page, countries of the page
-        assertEquals(4, many, "statements of a page of 50 studies");
+        // the data's revision, then count, page, registry ids of the page, countries of the page
+        assertEquals(5, many, "statements of a page of 50 studies");
         assertEquals(few, many);
-        assertEquals(4, filtered);
+        assertEquals(5, filtered);
+        assertEquals(1, statements("/api/v1/studies", Map.of("size", 50, "sort", "-publicationYear")),
+                "the same page again comes from the cache: only the revision is read");
     }
 
     @Test
     void pagesOfCohortsAndOutcomesTakeTwoStatements() {
-        assertEquals(2, statements("/api/v1/cohorts", Map.of("size", 50)));
-        assertEquals(2, statements("/api/v1/outcomes", Map.of("size", 50)));
-        assertEquals(3, statements("/api/v1/studies/1", Map.of())); // the study and its two lists
+        long study = createStudy();
+        assertEquals(3, statements("/api/v1/cohorts", Map.of("size", 50)));
+        assertEquals(3, statements("/api/v1/outcomes", Map.of("size", 50)));
+        assertEquals(4, statements("/api/v1/studies/" + study, Map.of())); // the study and its two lists
+        assertEquals(1, statements("/api/v1/studies/" + study, Map.of()));
+        json().body(Map.of("measure", "DEATH", "events", 0, "total", 1))
+                .post("/api/v1/cohorts/{id}/outcomes", createCohort(study, cohort("c", 1))).then().statusCode(201);
+        assertEquals(3, statements("/api/v1/outcomes", Map.of("size", 50)), "a write makes the cached page stale");
+    }
+
+    @Test
+    void aStudyReadAfterAChangeIsTheChangedOne() {
+        long study = createStudy();
+        given().get("/api/v1/studies/{id}", study).then().header("ETag", "\"0\"");
+        mergePatch().body("{\"title\": \"changed\"}").patch("/api/v1/studies/{id}", study).then().statusCode(200);
+        given().get("/api/v1/studies/{id}", study).then().header("ETag", "\"1\"").body("title", equalTo("changed"));
+        given().header("If-None-Match", "\"1\"").get("/api/v1/studies/{id}", study).then().statusCode(304);
+        given().header("If-Match", "\"0\"").get("/api/v1/studies/{id}", study).then().statusCode(412);
     }
 
     @Test

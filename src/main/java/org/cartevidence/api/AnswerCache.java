@@ -1,0 +1,73 @@
+package org.cartevidence.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.cartevidence.audit.Revisions;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Keeps read answers (list pages, single studies, pooled estimates, summary counts) until the data changes. The key
+ * is the question (the request path and its query parameters in a canonical order) and the data's last audit
+ * revision: every write, deletions included, commits a new revision, so it makes every older answer unreachable, on
+ * every instance that shares the database. A hit costs one primary-key lookup (the revision) instead of the
+ * answer's queries. Bounded by weight (about one unit per item or pooled cohort an answer holds, see
+ * {@link Weighed}); an answer heavier than the bound is computed but not kept.
+ */
+@ApplicationScoped
+public class AnswerCache {
+
+    /** An answer that says how much it holds. */
+    public interface Weighed {
+        int weight();
+    }
+
+    /** Parameters that change the answer's format, not its content. */
+    private static final List<String> FORMAT_ONLY = List.of(FormatParameter.NAME);
+
+    private final Cache<String, Object> answers;
+    private final Revisions revisions;
+
+    AnswerCache(Revisions revisions,
+            @ConfigProperty(name = "cartevidence.cache.max-weight", defaultValue = "100000") long maxWeight) {
+        this.revisions = revisions;
+        this.answers = Caffeine.newBuilder()
+                .maximumWeight(maxWeight)
+                .weigher((String key, Object answer) -> answer instanceof Weighed w ? Math.max(1, w.weight()) : 1)
+                .expireAfterAccess(Duration.ofMinutes(30))
+                .build();
+    }
+
+    /** The answer to the request's question: from the cache, or computed once (concurrent askers wait for it). */
+    public <T> T get(UriInfo question, Supplier<T> answer) {
+        return get(question.getPath() + " " + canonical(question), answer);
+    }
+
+    /** A page of a list, with its Link header. */
+    public <T> RestResponse<PageResponse<T>> page(UriInfo question, Supplier<PageResponse<T>> page) {
+        return Paging.respond(get(question, page), question);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(String question, Supplier<T> answer) {
+        // The revision is read before the answer is computed: an answer can only be newer than its key, never older.
+        return (T) answers.get(revisions.latest() + " " + question, key -> answer.get());
+    }
+
+    private static String canonical(UriInfo question) {
+        Map<String, List<String>> sorted = new TreeMap<>();
+        question.getQueryParameters().forEach((name, values) -> {
+            if (!FORMAT_ONLY.contains(name)) {
+                sorted.put(name, values.stream().sorted().toList());
+            }
+        });
+        return sorted.toString();
+    }
+}
