@@ -233,11 +233,15 @@ def main(results):
                 ok = r["p50"] is not None and r["p50"] <= 100
             if errors and ok is not None:
                 ok = False
+            if not r["rps"] and ok is not None:
+                ok = False  # no request finished within the run: nothing met
             mark = "" if ok is None else verdict(ok)
             if ok is not None and name in ("pooled", "pooled_no_cohorts", "summary") and n != TOP:
                 mark = "(%s)" % ("would be met" if ok else "would not be met")
             if errors:
                 mark += " %d non-2xx/socket errors" % errors
+            if not r["rps"]:
+                mark += " (no request finished in the run)"
             w("| %s | `GET %s` | %s | %s | %s | %s | %s | %s | %s |" % (
                 title, path, fmt(r["rps"]), fmt_ms(r["p50"]), fmt_ms(r["p99"]), fmt(errors),
                 "-" if ratio is None or name.startswith("ceiling") else "%.0f %%" % (100 * ratio), target, mark))
