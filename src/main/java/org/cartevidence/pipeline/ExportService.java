@@ -127,29 +127,41 @@ public class ExportService {
         }
     }
 
-    /** Hands every matching study's document to {@code sink}, in key order, in one read-only transaction. */
+    /**
+     * Hands every matching study's document to {@code sink}, in key order. Each chunk is read in a transaction of its
+     * own and written after it ends: an export of any size holds no transaction (nor its timeout) while it streams,
+     * and reads committed data chunk by chunk rather than one snapshot.
+     */
     private void each(StudyFilter filter, java.util.function.Consumer<ObjectNode> sink) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            String after = null;
-            while (true) {
-                ListQuery<Study> query = StudyService.matching(filter)
-                        .where("s.key > :after", "after", after);
-                if (filter.updatedSince != null) {
-                    query.where("(s.updatedAt >= :since"
-                            + " or exists (select 1 from Cohort c where c.study = s and c.updatedAt >= :since)"
-                            + " or exists (select 1 from Outcome o where o.cohort.study = s and o.updatedAt >= :since))",
-                            "since", filter.updatedSince);
-                }
-                List<Object[]> chunk = query.project(em, "select s.id, s.key", "", "s.key", Object[].class, CHUNK);
-                if (chunk.isEmpty()) {
-                    return;
-                }
-                List<Long> ids = chunk.stream().map(row -> (Long) row[0]).toList();
-                documents(ids).forEach(sink);
-                em.clear();
-                after = (String) chunk.get(chunk.size() - 1)[1];
+        String after = null;
+        while (true) {
+            String from = after;
+            Chunk chunk = QuarkusTransaction.requiringNew().call(() -> chunk(filter, from));
+            if (chunk.documents().isEmpty()) {
+                return;
             }
-        });
+            chunk.documents().forEach(sink);
+            after = chunk.lastKey();
+        }
+    }
+
+    private record Chunk(List<ObjectNode> documents, String lastKey) {
+    }
+
+    private Chunk chunk(StudyFilter filter, String after) {
+        ListQuery<Study> query = StudyService.matching(filter).where("s.key > :after", "after", after);
+        if (filter.updatedSince != null) {
+            query.where("(s.updatedAt >= :since"
+                    + " or exists (select 1 from Cohort c where c.study = s and c.updatedAt >= :since)"
+                    + " or exists (select 1 from Outcome o where o.cohort.study = s and o.updatedAt >= :since))",
+                    "since", filter.updatedSince);
+        }
+        List<Object[]> rows = query.project(em, "select s.id, s.key", "", "s.key", Object[].class, CHUNK);
+        if (rows.isEmpty()) {
+            return new Chunk(List.of(), after);
+        }
+        List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
+        return new Chunk(documents(ids), (String) rows.get(rows.size() - 1)[1]);
     }
 
     /**
