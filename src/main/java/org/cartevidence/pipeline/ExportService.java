@@ -213,7 +213,6 @@ public class ExportService {
             ofStudy.sort(Comparator.comparing(c -> c.cohort().label()));
             for (CohortRow cohort : ofStudy) {
                 ObjectNode node = tree(cohort.cohort());
-                node.remove(LATER_REPORT);
                 if (cohort.laterStudyKey() != null) {
                     node.putObject(LATER_REPORT).put("studyKey", cohort.laterStudyKey())
                             .put("label", cohort.laterLabel());

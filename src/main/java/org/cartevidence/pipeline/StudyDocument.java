@@ -2,6 +2,7 @@ package org.cartevidence.pipeline;
 
 import java.util.List;
 import org.cartevidence.cohort.CohortInput;
+import org.cartevidence.outcome.Measure;
 import org.cartevidence.outcome.OutcomeInput;
 import org.cartevidence.study.StudyInput;
 
@@ -23,7 +24,7 @@ record StudyDocument(int line, StudyInput study, List<CohortDocument> cohorts) {
     }
 
     /** What identifies an outcome within its cohort. */
-    record OutcomeKey(Object measure, String definition, Double timepointMonths) {
+    record OutcomeKey(Measure measure, String definition, Double timepointMonths) {
 
         static OutcomeKey of(OutcomeInput o) {
             return new OutcomeKey(o.measure(), o.definition(), o.timepointMonths());
