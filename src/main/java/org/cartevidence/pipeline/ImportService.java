@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,28 +96,32 @@ public class ImportService {
     }
 
     private ImportResult write(List<StudyDocument> documents, boolean dryRun) {
+        // New records are written by JDBC once every check has passed; until then nothing needs to reach the database.
+        em.setFlushMode(FlushModeType.COMMIT);
+        NewRecords created = new NewRecords(em);
         Tally studies = new Tally();
         Tally cohorts = new Tally();
         Tally outcomes = new Tally();
         List<FieldError> errors = new ArrayList<>();
         Map<CohortRef, Cohort> imported = new HashMap<>();
         List<PendingLink> links = new ArrayList<>();
-        List<OutcomeInserts.Pending> newOutcomes = new ArrayList<>();
         for (int from = 0; from < documents.size(); from += LOOKUP_CHUNK) {
             List<StudyDocument> chunk = documents.subList(from, Math.min(documents.size(), from + LOOKUP_CHUNK));
             Existing existing = existing(chunk);
             for (StudyDocument document : chunk) {
-                Study study = upsertStudy(document.study(), existing.studies.get(document.study().key()), studies);
+                Study study = upsertStudy(document.study(), existing.studies.get(document.study().key()), studies,
+                        created);
                 Map<String, Cohort> cohortsOfStudy = existing.cohorts.getOrDefault(study.key, Map.of());
                 for (int i = 0; i < document.cohorts().size(); i++) {
                     CohortDocument cd = document.cohorts().get(i);
                     Cohort cohort = cohortsOfStudy.get(cd.cohort().label());
                     PendingLink link = new PendingLink(document.line(), "/cohorts/" + i, cd,
-                            cohort == null ? null : CohortInput.of(cohort), cohort == null ? newCohort(study, cd) : cohort);
+                            cohort == null ? null : CohortInput.of(cohort),
+                            cohort == null ? created.cohort(study, cd.cohort()) : cohort);
                     links.add(link);
                     imported.put(new CohortRef(study.key, cd.cohort().label()), link.cohort);
                     upsertOutcomes(link.cohort, cd.outcomes(), existing.outcomes.getOrDefault(link.cohort.id, Map.of()),
-                            outcomes, newOutcomes);
+                            outcomes, created);
                 }
             }
         }
@@ -124,19 +129,23 @@ public class ImportService {
             cohorts.count(link(link, imported, errors));
         }
         checkCycles(links, errors);
-        checkOutcomesWithinEnrolled(links, errors);
         refuse(errors);
-        OutcomeInserts.insert(em, newOutcomes);
-        em.flush();
+        for (PendingLink link : links) {
+            if (link.before != null && created.isNew(link.cohort.supersededBy)) {
+                // a stored cohort now reported later by a new one: Hibernate writes the link, NewRecords the row
+                link.cohort.supersededBy = em.getReference(Cohort.class, link.cohort.supersededBy.id);
+            }
+        }
+        created.write(em);
+        checkOutcomesWithinEnrolled(links, errors); // after the flush in write(): the stored outcomes as changed
+        refuse(errors);
         return new ImportResult(dryRun, studies.counts(), cohorts.counts(), outcomes.counts());
     }
 
-    private Study upsertStudy(StudyInput wanted, Study study, Tally tally) {
+    private Study upsertStudy(StudyInput wanted, Study study, Tally tally, NewRecords created) {
         StudyInput in = wanted.normalized();
         if (study == null) {
-            study = new Study();
-            study.apply(in);
-            em.persist(study);
+            study = created.study(in);
             tally.count(Change.CREATED);
         } else if (StudyInput.of(study).equals(in)) {
             tally.count(Change.UNCHANGED);
@@ -147,20 +156,12 @@ public class ImportService {
         return study;
     }
 
-    private Cohort newCohort(Study study, CohortDocument document) {
-        Cohort cohort = new Cohort();
-        cohort.study = study;
-        cohort.apply(document.cohort());
-        em.persist(cohort);
-        return cohort;
-    }
-
     private static void upsertOutcomes(Cohort cohort, List<OutcomeInput> wanted, Map<OutcomeKey, Outcome> stored,
-            Tally tally, List<OutcomeInserts.Pending> created) {
+            Tally tally, NewRecords created) {
         for (OutcomeInput in : wanted) {
             Outcome outcome = stored.get(OutcomeKey.of(in));
             if (outcome == null) {
-                created.add(new OutcomeInserts.Pending(cohort, in)); // written in bulk once the checks have passed
+                created.outcome(cohort, in);
                 tally.count(Change.CREATED);
             } else if (OutcomeInput.of(outcome).equals(in)) {
                 tally.count(Change.UNCHANGED);
