@@ -19,7 +19,9 @@ import org.jboss.resteasy.reactive.RestResponse;
  * revision: every write, deletions included, commits a new revision, so it makes every older answer unreachable, on
  * every instance that shares the database. A hit costs one primary-key lookup (the revision) instead of the
  * answer's queries. Bounded by weight (about one unit per item or pooled cohort an answer holds, see
- * {@link Weighed}); an answer heavier than the bound is computed but not kept.
+ * {@link Weighed}); an answer heavier than the bound is computed but not kept. A refusal (an {@link ApiException},
+ * say a pooled question with too many cohorts to list) is an answer too: it depends only on the question and the
+ * data, and finding it out can cost as much as an answer.
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -58,7 +60,21 @@ public class AnswerCache {
     @SuppressWarnings("unchecked")
     public <T> T get(String question, Supplier<T> answer) {
         // The revision is read before the answer is computed: an answer can only be newer than its key, never older.
-        return (T) answers.get(revisions.latest() + " " + question, key -> answer.get());
+        Object kept = answers.get(revisions.latest() + " " + question, key -> {
+            try {
+                return answer.get();
+            } catch (ApiException refused) {
+                return new Refusal(refused);
+            }
+        });
+        if (kept instanceof Refusal refusal) {
+            throw refusal.problem;
+        }
+        return (T) kept;
+    }
+
+    /** A question the API refused, kept as its answer. */
+    private record Refusal(ApiException problem) {
     }
 
     private static String canonical(UriInfo question) {
