@@ -1,5 +1,6 @@
 package org.cartevidence.api;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Writes the API's cross-cutting conventions into the contract once, instead of on every operation: who may call it
  * (see {@link org.cartevidence.security.AccessRules}), the problem answers each kind of operation can give, the ETag
  * and precondition headers of single resources, the Link header of lists and the Location of creations.
+ * It runs when the contract is built (nothing in it depends on the running instance), not at every start.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
