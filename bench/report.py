@@ -119,6 +119,7 @@ def size_dirs(results):
 
 
 def main(results):
+    rdir = os.path.basename(os.path.normpath(results))
     env = read_env(os.path.join(results, "run.env"))
     out = []
     w = out.append
@@ -128,8 +129,8 @@ def main(results):
 
     w("# Benchmark results")
     w("")
-    w("Written by `bench/report.py` from the raw outputs of `bench/run.sh` in `bench/results/`; every number below "
-      "was measured by that run. Rerun with one command (see the end).")
+    w("Written by `bench/report.py` from the raw outputs of `bench/run.sh` in `bench/%s/`; every number below "
+      "was measured by that run. Rerun with one command (see the end)." % rdir)
     w("")
     busy = nproc and load1 > 0.5 * nproc
     if env.get("note"):
@@ -287,7 +288,7 @@ def main(results):
                   fmt(created), fmt(max(phases["import"]), 0) if phases.get("import") else "-"))
             summary_rows.append((n, "import outcomes/s", rate))
         elif failed == "import failed":
-            w("**Import failed** (see `bench/results/size-%d/import.tsv` and `import-last.json`)." % n)
+            w("**Import failed** (see `bench/%s/size-%d/import.tsv` and `import-last.json`)." % (rdir, n))
         w("")
         exp = read_text(os.path.join(d, "export.tsv"))
         if exp:
@@ -368,19 +369,32 @@ def main(results):
         w("")
         w("From launching `java %s -jar .../quarkus-run.jar` to the first 200 answer (polled with curl every 10 ms): "
           "the packaged service on a new, empty data folder (reference data off; Flyway creates the schema) to "
-          "`GET /q/health/live`, and an empty Quarkus REST app (`bench/empty-app`, same Quarkus version, one "
-          "resource) to `GET /hello`, alternately." % env.get("jvm_opts", ""))
+          "`GET /q/health/live`; an empty Quarkus REST app (`bench/empty-app`, same Quarkus version, one "
+          "resource) to `GET /hello`; and the same app with the persistence stack the service is built on "
+          "(`bench/orm-app`: Hibernate ORM with Panache, Flyway, H2 in a new data folder, one entity, one "
+          "migration) to `GET /hello`; in turn." % env.get("jvm_opts", ""))
         w("")
-        w("| app | runs (ms) | median ms |")
-        w("|---|---|---:|")
-        for app in ("empty", "service"):
+        w("| app | runs (ms) | median ms | / empty app |")
+        w("|---|---|---:|---:|")
+        names = {"empty": "empty Quarkus REST app", "orm": "empty app + Hibernate ORM, Flyway, H2",
+                 "service": "cart-evidence"}
+        empty = statistics.median(by["empty"]) if by.get("empty") else None
+        for app in ("empty", "orm", "service"):
             if by.get(app):
-                w("| %s | %s | %s |" % ("empty Quarkus REST app" if app == "empty" else "cart-evidence",
-                                        ", ".join(map(str, by[app])), fmt(int(statistics.median(by[app])))))
+                median = statistics.median(by[app])
+                w("| %s | %s | %s | %s |" % (names[app], ", ".join(map(str, by[app])), fmt(int(median)),
+                                             "%.2fx" % (median / empty) if empty else "-"))
         if by.get("empty") and by.get("service"):
-            ratio = statistics.median(by["service"]) / statistics.median(by["empty"])
+            ratio = statistics.median(by["service"]) / empty
             w("")
             w("The service takes **%.2fx** the empty app's startup (target <= 1.5x: %s)." % (ratio, verdict(ratio <= 1.5)))
+            if by.get("orm"):
+                floor = statistics.median(by["orm"]) / empty
+                w("")
+                w("The persistence stack alone, with nothing of the service, takes %.2fx the empty app%s; the service "
+                  "takes %.2fx the persistence stack's startup." % (
+                      floor, " (above the 1.5x target by itself)" if floor > 1.5 else "",
+                      statistics.median(by["service"]) / statistics.median(by["orm"])))
         w("")
 
     # Statistics
@@ -460,9 +474,10 @@ def main(results):
     w("```")
     w("")
     w("Options: `--warmup 5s`, `--threads 2`, `--connections 16`, `--jvm-opts \"-Xmx256m\"`, `--startup-reps 5`, "
-      "`--chunk-studies 2000`, `--seed 1`, `--skip-build`, `--no-stats`, `--r-timeout 120`, `--note TEXT`. "
-      "The exact commands of this run are in `bench/results/commands.txt`, wrk's outputs in "
-      "`bench/results/size-*/wrk-*.txt`, the RSS samples in `bench/results/size-*/rss.tsv`.")
+      "`--chunk-studies 2000`, `--seed 1`, `--skip-build`, `--no-stats`, `--r-timeout 120`, `--note TEXT`, "
+      "`--name NAME` (results in `bench/results-NAME/` and `bench/RESULTS-NAME.md`). "
+      "The exact commands of this run are in `bench/%s/commands.txt`, wrk's outputs in "
+      "`bench/%s/size-*/wrk-*.txt`, the RSS samples in `bench/%s/size-*/rss.tsv`." % ((rdir,) * 3))
     w("")
     sys.stdout.write("\n".join(out))
 

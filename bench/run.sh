@@ -4,14 +4,17 @@
 #   bench/run.sh [--sizes 1000,10000,100000] [--duration 20s] [--warmup 5s] [--threads 2] [--connections 16]
 #                [--jvm-opts "-Xmx256m"] [--startup-reps 5] [--chunk-studies 2000] [--seed 1]
 #                [--skip-build] [--no-stats] [--no-install] [--r-timeout 120] [--note "text for RESULTS.md"]
+#                [--name NAME]
 #
 # It installs wrk (and R's metafor, for the statistics timing) from Debian if missing, builds the service
-# (mvn -B -q package -DskipTests) and the empty Quarkus REST app of bench/empty-app, measures both apps' startup,
+# (mvn -B -q package -DskipTests), the empty Quarkus REST app of bench/empty-app and the same app with the service's
+# persistence stack (bench/orm-app: Hibernate ORM, Flyway, H2), measures the three apps' startup,
 # and then, for each size: generates synthetic studies (bench/generate.py), starts the packaged service on a fresh
 # H2 data folder, imports them through POST /api/v1/import, runs wrk against the ceiling (a constant small JSON of
 # the same process) and the endpoints of the issue, times GET /api/v1/export, samples the JVM's RSS every 100 ms
 # throughout, and stops the service. Then bench/stats/run.sh times the pooling alone against metafor. Raw outputs go
 # to bench/results/, the summary to bench/RESULTS.md (bench/report.py). Every number in it was measured by this run.
+# With --name NAME they go to bench/results-NAME/ and bench/RESULTS-NAME.md instead (another JVM setting, say).
 #
 # Generated data is kept in $BENCH_WORK (default /tmp/cart-evidence-bench) and reused by later runs with the same
 # size, seed and shape; 100,000 studies take about 400 MB there.
@@ -39,6 +42,8 @@ PORT=8091
 EMPTY_PORT=8092
 WORK="${BENCH_WORK:-/tmp/cart-evidence-bench}"
 RESULTS="$HERE/results"
+SUMMARY="$HERE/RESULTS.md"
+ORM_PORT=8093
 
 ARGS="$*"
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
@@ -61,6 +66,7 @@ while [ $# -gt 0 ]; do
     --r-timeout) R_TIMEOUT=$2; shift 2;;
     --note) NOTE=$2; shift 2;;
     --port) PORT=$2; shift 2;;
+    --name) RESULTS="$HERE/results-$2"; SUMMARY="$HERE/RESULTS-$2.md"; shift 2;;
     -h|--help) usage 0;;
     *) echo "unknown option: $1" >&2; usage 2;;
   esac
@@ -71,6 +77,7 @@ BASE="http://127.0.0.1:$PORT"
 PASSWORD="bench-$(date +%s)-$$"
 JAR="$REPO/target/quarkus-app/quarkus-run.jar"
 EMPTY_JAR="$HERE/empty-app/target/quarkus-app/quarkus-run.jar"
+ORM_JAR="$HERE/orm-app/target/quarkus-app/quarkus-run.jar"
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -140,6 +147,11 @@ if [ "$BUILD" = 1 ] || [ ! -f "$EMPTY_JAR" ]; then
   cmd "(cd $HERE/empty-app && mvn -B -q package -DskipTests)"
   (cd "$HERE/empty-app" && mvn -B -q package -DskipTests) > "$RESULTS/build-empty.log" 2>&1 || die "empty app build (see results/build-empty.log)"
 fi
+if [ "$BUILD" = 1 ] || [ ! -f "$ORM_JAR" ]; then
+  log "building the empty app with the persistence stack"
+  cmd "(cd $HERE/orm-app && mvn -B -q package -DskipTests)"
+  (cd "$HERE/orm-app" && mvn -B -q package -DskipTests) > "$RESULTS/build-orm.log" 2>&1 || die "orm app build (see results/build-orm.log)"
+fi
 
 # ---- Starting and stopping ---------------------------------------------------------------------------------------
 # start_app NAME JAR PORT URL LOG [java options...]: starts, waits for the first 200 answer on URL, and sets APP_PID
@@ -174,9 +186,10 @@ start_service() { # DATA_DIR LOG
     -Dcartevidence.data-dir="$1" -Dcartevidence.reference-data.enabled=false
 }
 
-# ---- Startup: the service (empty data folder) against the empty app, alternating ---------------------------------
-log "startup: $STARTUP_REPS x (empty app, service)"
+# ---- Startup: the service (empty data folder) against the empty app and the persistence stack, alternating -------
+log "startup: $STARTUP_REPS x (empty app, orm app, service)"
 cmd "java $JVM_OPTS -Dquarkus.http.port=$EMPTY_PORT -jar $EMPTY_JAR   # until GET /hello answers 200"
+cmd "java $JVM_OPTS -Dbench.data-dir=<new empty folder> -Dquarkus.http.port=$ORM_PORT -jar $ORM_JAR   # until GET /hello answers 200"
 cmd "CARTEVIDENCE_CURATOR_PASSWORD=... java $JVM_OPTS -Dcartevidence.data-dir=<new empty folder> -Dcartevidence.reference-data.enabled=false -Dquarkus.http.port=$PORT -jar $JAR   # until GET /q/health/live answers 200"
 echo -e "rep\tapp\tstartup_ms" > "$RESULTS/startup.tsv"
 for rep in $(seq 1 "$STARTUP_REPS"); do
@@ -184,6 +197,11 @@ for rep in $(seq 1 "$STARTUP_REPS"); do
     echo -e "$rep\tempty\t$APP_STARTUP_MS" >> "$RESULTS/startup.tsv"; stop_app "$APP_PID"
   fi
   d=$(mktemp -d "$WORK/startup-data.XXXXXX")
+  if start_app orm "$ORM_JAR" "$ORM_PORT" "http://127.0.0.1:$ORM_PORT/hello" "$RESULTS/startup-orm.log" \
+      -Dbench.data-dir="$d"; then
+    echo -e "$rep\torm\t$APP_STARTUP_MS" >> "$RESULTS/startup.tsv"; stop_app "$APP_PID"
+  fi
+  rm -rf "$d"; d=$(mktemp -d "$WORK/startup-data.XXXXXX")
   if start_service "$d" "$RESULTS/startup-service.log"; then
     echo -e "$rep\tservice\t$APP_STARTUP_MS" >> "$RESULTS/startup.tsv"; stop_app "$APP_PID"
   fi
@@ -331,5 +349,5 @@ if [ "$STATS" = 1 ]; then
 fi
 
 echo "loadavg_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/run.env"
-python3 "$HERE/report.py" "$RESULTS" > "$HERE/RESULTS.md" || die "report.py"
-log "done: bench/RESULTS.md"
+python3 "$HERE/report.py" "$RESULTS" > "$SUMMARY" || die "report.py"
+log "done: $SUMMARY"
