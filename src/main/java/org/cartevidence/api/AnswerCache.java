@@ -1,9 +1,12 @@
 package org.cartevidence.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +38,29 @@ public class AnswerCache {
     private static final List<String> FORMAT_ONLY = List.of(FormatParameter.NAME);
 
     private final Cache<String, Object> answers;
+    /**
+     * The JSON of kept answers, written once: every request that asks the same question shares the answer, so it
+     * can share its JSON too (serializing a page of 50 studies was most of a cached list request's time). Keyed by
+     * the answer itself (weak, by identity), so an entry goes when its answer leaves the cache; bounded in bytes.
+     */
+    private final Cache<Object, byte[]> json;
     private final Revisions revisions;
+    private final ObjectMapper mapper;
 
-    AnswerCache(Revisions revisions,
-            @ConfigProperty(name = "cartevidence.cache.max-weight", defaultValue = "100000") long maxWeight) {
+    AnswerCache(Revisions revisions, ObjectMapper mapper,
+            @ConfigProperty(name = "cartevidence.cache.max-weight", defaultValue = "100000") long maxWeight,
+            @ConfigProperty(name = "cartevidence.cache.max-json-bytes", defaultValue = "16000000") long maxJsonBytes) {
         this.revisions = revisions;
+        this.mapper = mapper;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxWeight)
                 .weigher((String key, Object answer) -> answer instanceof Weighed w ? Math.max(1, w.weight()) : 1)
                 .expireAfterAccess(Duration.ofMinutes(30))
+                .build();
+        this.json = Caffeine.newBuilder()
+                .weakKeys()
+                .maximumWeight(maxJsonBytes)
+                .weigher((Object answer, byte[] bytes) -> bytes.length)
                 .build();
     }
 
@@ -62,7 +79,9 @@ public class AnswerCache {
         // The revision is read before the answer is computed: an answer can only be newer than its key, never older.
         Object kept = answers.get(revisions.latest() + " " + question, key -> {
             try {
-                return answer.get();
+                Object computed = answer.get();
+                json.put(computed, NOT_WRITTEN);
+                return computed;
             } catch (ApiException refused) {
                 return new Refusal(refused);
             }
@@ -71,6 +90,29 @@ public class AnswerCache {
             throw refusal.problem;
         }
         return (T) kept;
+    }
+
+    /** Marks an answer of this cache whose JSON has not been asked for yet. */
+    private static final byte[] NOT_WRITTEN = new byte[0];
+
+    /**
+     * The JSON of an answer this cache gave out, written on the first call and then reused (the same bytes Quarkus
+     * REST would write, with the same object mapper); null for any other object.
+     */
+    byte[] json(Object answer) {
+        byte[] written = json.getIfPresent(answer);
+        if (written == null) {
+            return null;
+        }
+        if (written == NOT_WRITTEN) {
+            try {
+                written = mapper.writeValueAsBytes(answer);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            json.put(answer, written);
+        }
+        return written;
     }
 
     /** A question the API refused, kept as its answer. */

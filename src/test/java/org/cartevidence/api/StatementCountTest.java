@@ -1,6 +1,7 @@
 package org.cartevidence.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,23 @@ class StatementCountTest extends ApiTest {
         assertEquals(5, filtered);
         assertEquals(1, statements("/api/v1/studies", Map.of("size", 50, "sort", "-publicationYear")),
                 "the same page again comes from the cache: only the revision is read");
+    }
+
+    @Test
+    void aKeptPageIsAnsweredWithTheJsonWrittenTheFirstTimeAndStillAsCsv() {
+        long study = createStudy(); // a new revision: the page below is computed, then kept
+        Map<String, Object> question = Map.of("size", 50, "sort", "-createdAt");
+        String first = given().queryParams(question).get("/api/v1/studies").then().statusCode(200)
+                .contentType("application/json").extract().asString();
+        assertTrue(first.contains("\"id\":" + study), first);
+        String csv = given().queryParams(question).accept("text/csv").get("/api/v1/studies").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("id,"), csv);
+        assertEquals(first, given().queryParams(question).get("/api/v1/studies").then().statusCode(200)
+                .contentType("application/json").extract().asString());
+        mergePatch().body("{\"title\": \"kept no more\"}").patch("/api/v1/studies/{id}", study).then().statusCode(200);
+        assertTrue(given().queryParams(question).get("/api/v1/studies").asString().contains("kept no more"),
+                "a write makes the kept JSON stale too");
     }
 
     @Test
