@@ -294,7 +294,8 @@ def main(results):
         if exp:
             http, secs, size = exp.split("\t")
             secs = float(secs)
-            rate = outcomes / secs if secs and outcomes and http == "200" else None
+            # an export that wrote nothing (the service failed before its first chunk) measured no rate
+            rate = outcomes / secs if secs and outcomes and http == "200" and int(size) > 0 else None
             e = phases.get("export", [])
             flat = ""
             if e:
