@@ -37,13 +37,13 @@ class RevisionsTest extends ApiTest {
     @BeforeEach
     void theBeanItself() {
         revisions = ClientProxy.unwrap(proxy); // its fields, not the client proxy's
+        configured = revisions.checkInterval;
+        revisions.checkInterval = Duration.ofMinutes(1);
     }
 
     @AfterEach
     void restore() {
-        if (configured != null) {
-            revisions.checkInterval = configured;
-        }
+        revisions.checkInterval = configured;
     }
 
     private long statementsOfStudy(long id) {
@@ -55,8 +55,6 @@ class RevisionsTest extends ApiTest {
 
     @Test
     void aKeptRevisionAnswersFromTheCacheWithoutAQueryUntilThisInstanceWrites() {
-        configured = revisions.checkInterval;
-        revisions.checkInterval = Duration.ofMinutes(1);
         long study = createStudy();
         long revision = revisions.latest();
         assertTrue(statementsOfStudy(study) > 0, "the first read computes the answer");
@@ -72,8 +70,6 @@ class RevisionsTest extends ApiTest {
 
     @Test
     void failedWritesLeaveTheNumberAndAWriteAfterThemIsSeen() {
-        configured = revisions.checkInterval;
-        revisions.checkInterval = Duration.ofMinutes(1);
         long study = createStudy();
         long before = revisions.latest();
         json().body("{\"title\": \"no key\"}").post("/api/v1/studies").then().statusCode(422);
