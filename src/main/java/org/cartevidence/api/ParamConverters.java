@@ -9,6 +9,7 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -26,22 +27,24 @@ public class ParamConverters implements ParamConverterProvider {
             return null; // path and header parameters keep the framework's conversion (a bad id is a 404)
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new IntegerConverter(name);
+            return (ParamConverter<T>) new Converter<>(name, "must be a whole number", Integer::valueOf);
         }
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) new LongConverter(name);
+            return (ParamConverter<T>) new Converter<>(name, "must be a whole number", Long::valueOf);
         }
         if (rawType == Double.class || rawType == double.class) {
-            return (ParamConverter<T>) new DoubleConverter(name);
+            return (ParamConverter<T>) new Converter<>(name, "must be a number",
+                    value -> finite(Double.parseDouble(value)));
         }
         if (rawType == Boolean.class || rawType == boolean.class) {
-            return (ParamConverter<T>) new BooleanConverter(name);
+            return (ParamConverter<T>) new Converter<>(name, "must be true or false", ParamConverters::bool);
         }
         if (rawType.isEnum() && rawType.getName().startsWith("org.cartevidence.")) {
-            return (ParamConverter<T>) new EnumConverter(rawType, name);
+            return (ParamConverter<T>) enumConverter((Class) rawType, name);
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) new InstantConverter(name);
+            return (ParamConverter<T>) new Converter<>(name,
+                    "must be an ISO-8601 instant such as 2025-01-31T00:00:00Z", Instant::parse);
         }
         return null;
     }
@@ -57,126 +60,53 @@ public class ParamConverters implements ParamConverterProvider {
         return null;
     }
 
-    private record EnumConverter<E extends Enum<E>>(Class<E> type, String name) implements ParamConverter<E> {
-        @Override
-        public E fromString(String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(type, value.strip());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badParameter(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                        .map(Enum::name).collect(Collectors.joining(", ")));
-            }
-        }
-
-        @Override
-        public String toString(E value) {
-            return value.name();
-        }
+    private static <E extends Enum<E>> Converter<E> enumConverter(Class<E> type, String name) {
+        return new Converter<>(name, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", ")), value -> Enum.valueOf(type, value));
     }
 
-    private record IntegerConverter(String name) implements ParamConverter<Integer> {
-        @Override
-        public Integer fromString(String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return Integer.valueOf(value.strip());
-            } catch (NumberFormatException e) {
-                throw ApiException.badParameter(name, "must be a whole number");
-            }
-        }
-
-        @Override
-        public String toString(Integer value) {
-            return value.toString();
-        }
-    }
-
-    private record LongConverter(String name) implements ParamConverter<Long> {
-        @Override
-        public Long fromString(String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return Long.valueOf(value.strip());
-            } catch (NumberFormatException e) {
-                throw ApiException.badParameter(name, "must be a whole number");
-            }
-        }
-
-        @Override
-        public String toString(Long value) {
-            return value.toString();
-        }
-    }
-
-    private record DoubleConverter(String name) implements ParamConverter<Double> {
-        @Override
-        public Double fromString(String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                double number = Double.parseDouble(value.strip());
-                if (Double.isFinite(number)) { // NaN and infinities would slip past range constraints
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // answered below
-            }
-            throw ApiException.badParameter(name, "must be a number");
-        }
-
-        @Override
-        public String toString(Double value) {
-            return value.toString();
-        }
+    /** NaN and infinities would slip past range constraints. */
+    private static Double finite(double number) {
+        return Double.isFinite(number) ? number : null;
     }
 
     /**
      * Only true or false: a lenient parse would read cascade=yes as false and act on what was not meant. 1 and 0 are
      * taken too, since Quarkus REST passes "0" for an absent primitive parameter.
      */
-    private record BooleanConverter(String name) implements ParamConverter<Boolean> {
-        @Override
-        public Boolean fromString(String value) {
-            if (value == null) {
-                return null;
-            }
-            return switch (value.strip()) {
-                case "true", "1" -> Boolean.TRUE;
-                case "false", "0" -> Boolean.FALSE;
-                default -> throw ApiException.badParameter(name, "must be true or false");
-            };
-        }
-
-        @Override
-        public String toString(Boolean value) {
-            return value.toString();
-        }
+    private static Boolean bool(String value) {
+        return switch (value) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
-    private record InstantConverter(String name) implements ParamConverter<Instant> {
+    /**
+     * Reads a trimmed value with {@code parse}; a value it refuses (by throwing or answering null) is a 400 saying
+     * what the parameter must be.
+     */
+    private record Converter<T>(String name, String mustBe, Function<String, T> parse) implements ParamConverter<T> {
         @Override
-        public Instant fromString(String value) {
+        public T fromString(String value) {
             if (value == null) {
                 return null;
             }
+            T parsed;
             try {
-                return Instant.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw ApiException.badParameter(name, "must be an ISO-8601 instant such as 2025-01-31T00:00:00Z");
+                parsed = parse.apply(value.strip());
+            } catch (IllegalArgumentException | DateTimeParseException e) { // NumberFormatException is the first
+                parsed = null;
             }
+            if (parsed == null) {
+                throw ApiException.badParameter(name, mustBe);
+            }
+            return parsed;
         }
 
         @Override
-        public String toString(Instant value) {
-            return value.toString();
+        public String toString(T value) {
+            return value instanceof Enum<?> constant ? constant.name() : value.toString();
         }
     }
 }

@@ -27,6 +27,16 @@ class ProblemDetailsTest extends ApiTest {
                 .body("errors[0].field", equalTo(parameter));
     }
 
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"level, NaN", "level, Infinity", "level, high", "timepointMonths, 6mo", "cohorts, yes",
+            "includeSuperseded, maybe", "groupBy, everything"})
+    void badEvidenceParametersAre400SayingWhatTheyMustBe(String parameter, String value) {
+        problem(given().queryParam("measure", "REMISSION").queryParam(parameter, value)
+                .get("/api/v1/evidence/pooled"), 400)
+                .body("errors[0].field", equalTo(parameter))
+                .body("errors[0].message", startsWith("must be"));
+    }
+
     @Test
     void badBodiesAre400NamingTheField() {
         long study = createStudy();
