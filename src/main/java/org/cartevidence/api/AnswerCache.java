@@ -21,8 +21,9 @@ import org.jboss.resteasy.reactive.RestResponse;
  * is the question (the request path and its query parameters in a canonical order) and the data's last audit
  * revision: every write, deletions included, commits a new revision, so it makes every older answer unreachable, on
  * every instance that shares the database (see {@link Revisions} for when the revision is read again). A hit costs
- * at most one primary-key lookup (the revision) instead of the answer's queries. Bounded by weight (about one unit per item or pooled cohort an answer holds, see
- * {@link Weighed}); an answer heavier than the bound is computed but not kept. A refusal (an {@link ApiException},
+ * at most one primary-key lookup (the revision) instead of the answer's queries. Bounded by weight (about one unit
+ * per item or pooled cohort an answer holds, see {@link Weighed}); an answer heavier than the bound is computed but
+ * not kept. A refusal (an {@link ApiException},
  * say a pooled question with too many cohorts to list) is an answer too: it depends only on the question and the
  * data, and finding it out can cost as much as an answer.
  */

@@ -16,7 +16,11 @@ public final class ETags {
     }
 
     public static EntityTag of(VersionedEntity entity) {
-        return new EntityTag(Long.toString(entity.version));
+        return of(entity.version);
+    }
+
+    private static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
     }
 
     /**
@@ -29,7 +33,7 @@ public final class ETags {
 
     /** {@link #read(Request, VersionedEntity, Object)} for a record known by its view and version. */
     public static Response read(Request request, long version, Object body) {
-        EntityTag tag = new EntityTag(Long.toString(version));
+        EntityTag tag = of(version);
         Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
         if (precondition == null) {
             return Response.ok(body).tag(tag).build();

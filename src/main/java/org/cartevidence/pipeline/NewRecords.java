@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.cartevidence.api.VersionedEntity;
 import org.cartevidence.audit.AuditRevision;
 import org.cartevidence.cohort.Cohort;
@@ -98,22 +99,23 @@ final class NewRecords {
      */
     void write(EntityManager em) {
         List<Cohort> laterReportsFirst = laterReportsFirst();
-        session.doWork(connection -> {
-            insert(connection, "study", STUDY, studies, NewRecords::bindStudy, null);
-            insertElements(connection, "study_registry_id", "registry_id", false, null);
-            insertElements(connection, "study_country", "country", true, null);
-            insert(connection, "cohort", COHORT, laterReportsFirst, NewRecords::bindCohort, null);
-        });
+        session.doWork(connection -> insertStudiesAndCohorts(connection, laterReportsFirst, null));
         AuditRevision revision = AuditReaderFactory.get(em).getCurrentRevision(AuditRevision.class, true);
         em.flush();
         session.doWork(connection -> {
-            insert(connection, "study", STUDY, studies, NewRecords::bindStudy, revision.id);
-            insertElements(connection, "study_registry_id", "registry_id", false, revision.id);
-            insertElements(connection, "study_country", "country", true, revision.id);
-            insert(connection, "cohort", COHORT, laterReportsFirst, NewRecords::bindCohort, revision.id);
+            insertStudiesAndCohorts(connection, laterReportsFirst, revision.id);
             insert(connection, "outcome", OUTCOME, outcomes, this::bindOutcome, null);
             insert(connection, "outcome", OUTCOME, outcomes, this::bindOutcome, revision.id);
         });
+    }
+
+    /** The new studies with their registry ids and countries, and the new cohorts: rows, or audit rows (revision). */
+    private void insertStudiesAndCohorts(Connection connection, List<Cohort> cohortsInOrder, Long revision)
+            throws SQLException {
+        insert(connection, "study", STUDY, studies, NewRecords::bindStudy, revision);
+        insertElements(connection, "study_registry_id", "registry_id", study -> study.registryIds, revision);
+        insertElements(connection, "study_country", "country", study -> study.countries, revision);
+        insert(connection, "cohort", COHORT, cohortsInOrder, NewRecords::bindCohort, revision);
     }
 
     /** The database checks a cohort's later report as the row goes in, so that one must be there already. */
@@ -184,13 +186,13 @@ final class NewRecords {
     }
 
     /** The ordered element collections of the new studies (registry ids or countries), one row per element. */
-    private void insertElements(Connection connection, String table, String column, boolean countries, Long revision)
-            throws SQLException {
+    private void insertElements(Connection connection, String table, String column,
+            Function<Study, List<String>> collection, Long revision) throws SQLException {
         record Element(long studyId, int position, String value) {
         }
         List<Element> elements = new ArrayList<>();
         for (Study study : studies) {
-            List<String> values = countries ? study.countries : study.registryIds;
+            List<String> values = collection.apply(study);
             for (int i = 0; i < values.size(); i++) {
                 elements.add(new Element(study.id, i, values.get(i)));
             }
