@@ -280,10 +280,13 @@ def main(results):
             secs = int(import_ms) / 1000
             rate = outcomes / secs if secs else None
             parts = manifest.get("parts", [])
-            w("**Import** (`POST /api/v1/import`, %d request(s) of up to %s studies, one after another): %s "
-              "outcomes (%s studies, %s cohorts) in %.1f s = **%s outcomes/s** (target >= 20,000: %s); the "
+            auth = {"jwt": "a JWT bearer token, as pipelines send in production",
+                    "basic": "HTTP Basic as the curator (a bcrypt check per request)"}.get(env.get("auth"),
+                                                                                          "HTTP Basic")
+            w("**Import** (`POST /api/v1/import`, %d request(s) of up to %s studies, one after another, with %s): "
+              "%s outcomes (%s studies, %s cohorts) in %.1f s = **%s outcomes/s** (target >= 20,000: %s); the "
               "service reported %s outcomes imported; RSS during the import up to %s MB." % (
-                  len(parts), env.get("chunk_studies"), fmt(outcomes), fmt(manifest.get("studies")),
+                  len(parts), env.get("chunk_studies"), auth, fmt(outcomes), fmt(manifest.get("studies")),
                   fmt(manifest.get("cohorts")), secs, fmt(rate, 0), verdict(rate is not None and rate >= 20000),
                   fmt(created), fmt(max(phases["import"]), 0) if phases.get("import") else "-"))
             summary_rows.append((n, "import outcomes/s", rate))
@@ -476,6 +479,7 @@ def main(results):
     w("")
     w("Options: `--warmup 5s`, `--threads 2`, `--connections 16`, `--jvm-opts \"-Xmx256m\"`, `--startup-reps 5`, "
       "`--chunk-studies 2000`, `--seed 1`, `--skip-build`, `--no-stats`, `--r-timeout 120`, `--note TEXT`, "
+      "`--auth basic` (the import logs in with HTTP Basic instead of a bearer token), "
       "`--name NAME` (results in `bench/results-NAME/` and `bench/RESULTS-NAME.md`). "
       "The exact commands of this run are in `bench/%s/commands.txt`, wrk's outputs in "
       "`bench/%s/size-*/wrk-*.txt`, the RSS samples in `bench/%s/size-*/rss.tsv`." % ((rdir,) * 3))

@@ -4,7 +4,7 @@
 #   bench/run.sh [--sizes 1000,10000,100000] [--duration 20s] [--warmup 5s] [--threads 2] [--connections 16]
 #                [--jvm-opts "-Xmx256m"] [--startup-reps 5] [--chunk-studies 2000] [--seed 1]
 #                [--skip-build] [--no-stats] [--no-install] [--r-timeout 120] [--note "text for RESULTS.md"]
-#                [--name NAME]
+#                [--name NAME] [--auth jwt|basic]
 #
 # It installs wrk (and R's metafor, for the statistics timing) from Debian if missing, builds the service
 # (mvn -B -q package -DskipTests), the empty Quarkus REST app of bench/empty-app and the same app with the service's
@@ -15,6 +15,8 @@
 # throughout, and stops the service. Then bench/stats/run.sh times the pooling alone against metafor. Raw outputs go
 # to bench/results/, the summary to bench/RESULTS.md (bench/report.py). Every number in it was measured by this run.
 # With --name NAME they go to bench/results-NAME/ and bench/RESULTS-NAME.md instead (another JVM setting, say).
+# The import authenticates as a pipeline does in production, with a JWT bearer token (signed by a key pair of this
+# run, which the service is started to trust); --auth basic logs in as the curator with HTTP Basic instead.
 #
 # Generated data is kept in $BENCH_WORK (default /tmp/cart-evidence-bench) and reused by later runs with the same
 # size, seed and shape; 100,000 studies take about 400 MB there.
@@ -44,6 +46,7 @@ WORK="${BENCH_WORK:-/tmp/cart-evidence-bench}"
 RESULTS="$HERE/results"
 SUMMARY="$HERE/RESULTS.md"
 ORM_PORT=8093
+AUTH=jwt
 
 ARGS="$*"
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
@@ -67,6 +70,7 @@ while [ $# -gt 0 ]; do
     --note) NOTE=$2; shift 2;;
     --port) PORT=$2; shift 2;;
     --name) RESULTS="$HERE/results-$2"; SUMMARY="$HERE/RESULTS-$2.md"; shift 2;;
+    --auth) AUTH=$2; shift 2;;
     -h|--help) usage 0;;
     *) echo "unknown option: $1" >&2; usage 2;;
   esac
@@ -86,8 +90,10 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 cmd() { echo "$*" >> "$RESULTS/commands.txt"; }
 
 STARTED_PIDS=()
+JWT_DIR="$WORK/jwt-$$"
 cleanup() {
   for p in "${STARTED_PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  rm -rf "$JWT_DIR"
 }
 trap cleanup EXIT
 
@@ -128,6 +134,7 @@ mkdir -p "$RESULTS" "$WORK"
   echo "jvm_env=$(env | grep -E '^(MALLOC_ARENA_MAX|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|QUARKUS_[A-Z_]*|CARTEVIDENCE_[A-Z_]*)=' | grep -v PASSWORD | tr '\n' ' ')"
   echo "startup_reps=$STARTUP_REPS"
   echo "chunk_studies=$CHUNK"
+  echo "auth=$AUTH"
   echo "seed=$SEED"
   echo "cohorts_per_study=$COHORTS_PER_STUDY"
   echo "outcomes_per_cohort=$OUTCOMES_PER_COHORT"
@@ -182,15 +189,35 @@ stop_app() {
   return 0
 }
 start_service() { # DATA_DIR LOG
-  CARTEVIDENCE_CURATOR_PASSWORD="$PASSWORD" start_app service "$JAR" "$PORT" "$BASE/q/health/live" "$2" \
+  CARTEVIDENCE_CURATOR_PASSWORD="$PASSWORD" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_DIR/public.pem" \
+    MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" start_app service "$JAR" "$PORT" "$BASE/q/health/live" "$2" \
     -Dcartevidence.data-dir="$1" -Dcartevidence.reference-data.enabled=false
 }
+
+# ---- The importing pipeline's credentials --------------------------------------------------------------------------
+# A JWT (RS256) with the curator role, signed by a key pair made for this run: what a pipeline sends in production
+# (README, Security). HTTP Basic (--auth basic) makes the service check the password with bcrypt on every request.
+JWT_ISSUER="https://bench.cart-evidence.invalid"
+mkdir -p "$JWT_DIR"
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$JWT_DIR/private.pem" 2>/dev/null \
+  && openssl pkey -in "$JWT_DIR/private.pem" -pubout -out "$JWT_DIR/public.pem" || die "openssl: no key pair"
+jwt_now=$(date +%s)
+jwt_unsigned="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url).$(printf \
+  '{"iss":"%s","sub":"bench-pipeline","preferred_username":"bench-pipeline","groups":["curator"],"iat":%d,"exp":%d}' \
+  "$JWT_ISSUER" "$jwt_now" $((jwt_now + 86400)) | b64url)"
+JWT="$jwt_unsigned.$(printf '%s' "$jwt_unsigned" | openssl dgst -sha256 -sign "$JWT_DIR/private.pem" | b64url)"
+case "$AUTH" in
+  jwt) AUTH_ARGS=(-H "Authorization: Bearer $JWT"); AUTH_SHOWN="-H 'Authorization: Bearer <token of this run>'";;
+  basic) AUTH_ARGS=(-u "curator:$PASSWORD"); AUTH_SHOWN="-u curator:...";;
+  *) die "--auth is jwt or basic";;
+esac
 
 # ---- Startup: the service (empty data folder) against the empty app and the persistence stack, alternating -------
 log "startup: $STARTUP_REPS x (empty app, orm app, service)"
 cmd "java $JVM_OPTS -Dquarkus.http.port=$EMPTY_PORT -jar $EMPTY_JAR   # until GET /hello answers 200"
 cmd "java $JVM_OPTS -Dbench.data-dir=<new empty folder> -Dquarkus.http.port=$ORM_PORT -jar $ORM_JAR   # until GET /hello answers 200"
-cmd "CARTEVIDENCE_CURATOR_PASSWORD=... java $JVM_OPTS -Dcartevidence.data-dir=<new empty folder> -Dcartevidence.reference-data.enabled=false -Dquarkus.http.port=$PORT -jar $JAR   # until GET /q/health/live answers 200"
+cmd "CARTEVIDENCE_CURATOR_PASSWORD=... MP_JWT_VERIFY_PUBLICKEY_LOCATION=<public key of this run> MP_JWT_VERIFY_ISSUER=$JWT_ISSUER java $JVM_OPTS -Dcartevidence.data-dir=<new empty folder> -Dcartevidence.reference-data.enabled=false -Dquarkus.http.port=$PORT -jar $JAR   # until GET /q/health/live answers 200"
 echo -e "rep\tapp\tstartup_ms" > "$RESULTS/startup.tsv"
 for rep in $(seq 1 "$STARTUP_REPS"); do
   if start_app empty "$EMPTY_JAR" "$EMPTY_PORT" "http://127.0.0.1:$EMPTY_PORT/hello" "$RESULTS/startup-empty.log"; then
@@ -264,11 +291,11 @@ for N in "${SIZE_LIST[@]}"; do
   log "size $N: importing"
   echo import > "$S/phase"
   echo -e "part\thttp\tseconds" > "$S/import.tsv"
-  cmd "for part in $DATA/studies-part*.ndjson: curl -sS -u curator:... -H 'Content-Type: application/x-ndjson' --data-binary @\$part -X POST $BASE/api/v1/import"
+  cmd "for part in $DATA/studies-part*.ndjson: curl -sS $AUTH_SHOWN -H 'Content-Type: application/x-ndjson' --data-binary @\$part -X POST $BASE/api/v1/import"
   t0=$(date +%s%N)
   ok=1
   for part in "$DATA"/studies-part*.ndjson; do
-    r=$(curl -sS -o "$S/import-last.json" -w '%{http_code}\t%{time_total}' -u "curator:$PASSWORD" \
+    r=$(curl -sS -o "$S/import-last.json" -w '%{http_code}\t%{time_total}' "${AUTH_ARGS[@]}" \
         -H 'Content-Type: application/x-ndjson' --data-binary @"$part" -X POST "$BASE/api/v1/import")
     echo -e "$(basename "$part")\t$r" >> "$S/import.tsv"
     cat "$S/import-last.json" >> "$S/import-responses.ndjson"; echo >> "$S/import-responses.ndjson"

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Builds the filtered, sorted and paged HQL of a list operation. Every filter value is bound as a parameter;
@@ -89,20 +91,33 @@ public final class ListQuery<E> {
     }
 
     /**
-     * Every row that passes the filters, as the projection {@code select} (e.g. {@code select new R(...)}) over this
-     * type and its {@code joins}, in {@code orderBy} order. Unpaged: for aggregates that need all matching rows.
+     * The first {@code limit} rows that pass the filters, as the projection {@code select} (e.g.
+     * {@code select new R(...)}) over this type and its {@code joins}, in {@code orderBy} order.
      */
-    public <R> List<R> project(EntityManager em, String select, String joins, String orderBy, Class<R> type) {
-        return project(em, select, joins, orderBy, type, Integer.MAX_VALUE);
-    }
-
-    /** The first {@code limit} rows of {@link #project(EntityManager, String, String, String, Class)}. */
     public <R> List<R> project(EntityManager em, String select, String joins, String orderBy, Class<R> type,
             int limit) {
+        return projection(em, select, joins, orderBy, type).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Every row that passes the filters, as {@link #project} orders them, read from the database as the stream is
+     * consumed ({@value #STREAM_FETCH_SIZE} at a time): for aggregates over all matching rows that keep less than
+     * the rows. Close the stream, inside the transaction.
+     */
+    public <R> Stream<R> stream(EntityManager em, String select, String joins, String orderBy, Class<R> type) {
+        // Without a fetch size the PostgreSQL driver reads the whole result before the first row.
+        return projection(em, select, joins, orderBy, type).setHint(HibernateHints.HINT_FETCH_SIZE, STREAM_FETCH_SIZE)
+                .getResultStream();
+    }
+
+    private static final int STREAM_FETCH_SIZE = 1000;
+
+    private <R> TypedQuery<R> projection(EntityManager em, String select, String joins, String orderBy,
+            Class<R> type) {
         TypedQuery<R> query = em.createQuery(select + " from " + this.type.getSimpleName() + " " + alias + " " + joins
                 + where() + " order by " + orderBy, type);
         parameters.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
+        return query;
     }
 
     /** {@code select <expression>} (a count) over the rows that pass the filters, this type joined with {@code joins}. */

@@ -2,6 +2,7 @@ package org.cartevidence.evidence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,21 +32,25 @@ public class PooledAnalysis {
     long maxListed;
 
     public PooledResult pooled(PooledQuery query) {
-        PooledResult result = analyse(query, query.cohorts).result();
-        return query.cohorts ? result : result.withoutCohorts();
+        return analyse(query, query.cohorts).result();
     }
 
     public String forestPlot(PooledQuery query) {
         Analysis analysis = analyse(query, true);
-        Map<Long, String> studyNames = analysis.rows().stream()
+        Map<Long, String> studyNames = analysis.listed().values().stream().flatMap(List::stream)
                 .collect(Collectors.toMap(PooledRow::studyId, PooledRow::studyName, (a, b) -> a));
         return ForestPlot.svg(analysis.result(), analysis.settings(), analysis.grouping(), studyNames);
     }
 
-    private record Analysis(PoolingSettings settings, GroupBy grouping, List<PooledRow> rows, PooledResult result) {
+    /** {@code listed}: each group's cohorts, when the answer lists them. */
+    private record Analysis(PoolingSettings settings, GroupBy grouping, Map<String, List<PooledRow>> listed,
+                            PooledResult result) {
     }
 
-    /** {@code details}: the rows carry what the cohort lists and the plot show (titles, citations), in plot order. */
+    /**
+     * {@code details}: the answer lists the cohorts (with titles and citations, in plot order). Without, only each
+     * cohort's counts are kept, 24 bytes a cohort instead of a row with its strings.
+     */
     private Analysis analyse(PooledQuery query, boolean details) {
         PoolingSettings settings = query.settings(); // bad options are refused before the database is asked
         GroupBy grouping = query.grouping();
@@ -57,14 +62,20 @@ public class PooledAnalysis {
                         + "numbers alone, or narrow the filters");
             }
         }
-        List<PooledRow> found = rows.find(query, details);
-        Map<String, List<PooledRow>> groups = found.stream()
-                .collect(Collectors.groupingBy(grouping::groupOf, TreeMap::new, Collectors.toList()));
-        List<PooledResult.Group> pooled = groups.entrySet().stream()
-                .map(group -> pool(group.getKey(), group.getValue(), settings))
+        Map<String, List<EventCount>> counts = new TreeMap<>();
+        Map<String, List<PooledRow>> listed = new TreeMap<>();
+        rows.forEachCohort(query, details, row -> {
+            String group = grouping.groupOf(row);
+            counts.computeIfAbsent(group, g -> new ArrayList<>()).add(new EventCount(row.events(), row.total()));
+            if (details) {
+                listed.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
+            }
+        });
+        List<PooledResult.Group> pooled = counts.entrySet().stream()
+                .map(group -> pool(group.getKey(), group.getValue(), listed.get(group.getKey()), settings))
                 .toList();
         boolean random = settings.model() == PoolingModel.RANDOM;
-        return new Analysis(settings, grouping, found, new PooledResult(query.measure, grouping.parameterValue,
+        return new Analysis(settings, grouping, listed, new PooledResult(query.measure, grouping.parameterValue,
                 PooledQuery.MODEL.nameOf(settings.model()),
                 random ? PooledQuery.TAU2.nameOf(settings.tau2Estimator()) : null,
                 PooledQuery.TRANSFORM.nameOf(settings.transform()), PooledQuery.CI.nameOf(settings.ciMethod()),
@@ -72,12 +83,12 @@ public class PooledAnalysis {
                 query.timepointMonths, pooled));
     }
 
-    /** The stats package keeps the input order, so cohort i of the estimate is row i. */
-    private static PooledResult.Group pool(String group, List<PooledRow> rows, PoolingSettings settings) {
-        PooledEstimate estimate = MetaAnalysis.pool(
-                rows.stream().map(row -> new EventCount(row.events(), row.total())).toList(), settings);
-        return PooledResult.Group.of(group, estimate, IntStream.range(0, rows.size())
-                .mapToObj(i -> PooledResult.CohortResult.of(rows.get(i), estimate.cohorts().get(i)))
+    /** The stats package keeps the input order, so cohort i of the estimate is row i of {@code listed} (or null). */
+    private static PooledResult.Group pool(String group, List<EventCount> counts, List<PooledRow> listed,
+            PoolingSettings settings) {
+        PooledEstimate estimate = MetaAnalysis.pool(counts, settings);
+        return PooledResult.Group.of(group, estimate, listed == null ? null : IntStream.range(0, listed.size())
+                .mapToObj(i -> PooledResult.CohortResult.of(listed.get(i), estimate.cohorts().get(i)))
                 .toList());
     }
 }

@@ -62,14 +62,6 @@ public record PooledResult(
         return groups.stream().mapToInt(g -> g.cohorts() == null ? 1 : g.cohorts().size()).sum();
     }
 
-    /** The same answer without the per-cohort lists. */
-    PooledResult withoutCohorts() {
-        return new PooledResult(measure, groupBy, model, tau2Estimator, transform, ci, level, cohortCi,
-                includeSuperseded, timepointMonths, groups.stream().map(g -> new Group(g.group(), g.k(), g.events(),
-                        g.total(), g.estimate(), g.ciLower(), g.ciUpper(), g.piLower(), g.piUpper(), g.tau2(), g.i2(),
-                        g.h2(), g.q(), g.qPValue(), null)).toList());
-    }
-
     /** One cohort's own proportion and its share of the pooled estimate. */
     @Schema(name = "PooledCohort")
     public record CohortResult(

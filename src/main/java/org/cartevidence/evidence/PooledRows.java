@@ -5,10 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.cartevidence.api.ListQuery;
 import org.cartevidence.outcome.Outcome;
 
@@ -35,18 +34,21 @@ public class PooledRows {
     EntityManager em;
 
     /**
-     * One row per matching cohort, in plot order (publication year, study key, cohort label); without
-     * {@code details}, in cohort id order and without titles and citations. The query returns
-     * every outcome of the measure; the latest per cohort is picked here rather than in SQL because "latest" with
-     * unknown time points first and ties broken by id needs a window function or a nested not-exists there, while
-     * a cohort has only a few outcomes of one measure.
+     * Each matching cohort's latest outcome, handed to {@code cohort} as the rows are read: in plot order
+     * (publication year, study key, cohort label) with {@code details}; without, in cohort id order and without
+     * titles and citations. Only the current cohort's outcomes are held, so pooling every cohort of 100,000 studies
+     * needs no more memory than what {@code cohort} keeps. The latest is picked here rather than in SQL because
+     * "latest" with unknown time points first and ties broken by id needs a window function or a nested not-exists
+     * there, while a cohort has only a few outcomes of one measure.
      */
     @Transactional
-    public List<PooledRow> find(PooledQuery q, boolean details) {
-        List<PooledRow> outcomes = matching(q)
-                .project(em, details ? SELECT : SELECT_NUMBERS, JOINS,
-                        details ? "s.publicationYear asc nulls last, s.key, c.label, c.id" : "c.id", PooledRow.class);
-        return latestPerCohort(outcomes);
+    public void forEachCohort(PooledQuery q, boolean details, Consumer<PooledRow> cohort) {
+        LatestPerCohort latest = new LatestPerCohort(cohort);
+        try (Stream<PooledRow> outcomes = matching(q).stream(em, details ? SELECT : SELECT_NUMBERS, JOINS,
+                details ? "s.publicationYear asc nulls last, s.key, c.label, c.id" : "c.id", PooledRow.class)) {
+            outcomes.forEachOrdered(latest);
+        }
+        latest.finish();
     }
 
     /** How many cohorts the question pools (one query, nothing loaded). */
@@ -74,12 +76,35 @@ public class PooledRows {
                 .where("s.publicationYear <= :yearTo", "yearTo", q.yearTo);
     }
 
-    /** Each cohort's latest outcome, cohorts in their first-seen order. */
-    static List<PooledRow> latestPerCohort(List<PooledRow> outcomes) {
-        Map<Long, PooledRow> latest = new LinkedHashMap<>();
-        for (PooledRow outcome : outcomes) {
-            latest.merge(outcome.cohortId(), outcome, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
+    /**
+     * Passes on each cohort's latest outcome. Both orders end with the cohort id (and a study key or cohort label
+     * belongs to one study and cohort), so one cohort's rows come one after another.
+     */
+    static final class LatestPerCohort implements Consumer<PooledRow> {
+
+        private final Consumer<PooledRow> downstream;
+        private PooledRow current;
+
+        LatestPerCohort(Consumer<PooledRow> downstream) {
+            this.downstream = downstream;
         }
-        return List.copyOf(latest.values());
+
+        @Override
+        public void accept(PooledRow outcome) {
+            if (current != null && current.cohortId() != outcome.cohortId()) {
+                downstream.accept(current);
+                current = outcome;
+            } else if (current == null || LATEST.compare(outcome, current) > 0) {
+                current = outcome;
+            }
+        }
+
+        /** Passes on the last cohort's. */
+        void finish() {
+            if (current != null) {
+                downstream.accept(current);
+                current = null;
+            }
+        }
     }
 }

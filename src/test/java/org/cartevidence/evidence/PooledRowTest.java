@@ -2,6 +2,7 @@ package org.cartevidence.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,13 @@ class PooledRowTest {
 
     @Test
     void latestOutcomePerCohortCountsAnUnknownTimeAsEarliestAndBreaksTiesById() {
-        List<PooledRow> latest = PooledRows.latestPerCohort(List.of(
-                row(1, 10, 6.0, null, "T"), row(1, 11, null, null, "T"), row(1, 12, 6.0, null, "T"),
+        List<PooledRow> latest = new ArrayList<>();
+        PooledRows.LatestPerCohort perCohort = new PooledRows.LatestPerCohort(latest::add);
+        List.of(row(1, 10, 6.0, null, "T"), row(1, 11, null, null, "T"), row(1, 12, 6.0, null, "T"),
                 row(1, 13, 3.0, null, "T"),
                 row(2, 20, null, null, "T"), row(2, 21, 1.0, null, "T"),
-                row(3, 30, null, null, "T"), row(3, 31, null, null, "T")));
+                row(3, 30, null, null, "T"), row(3, 31, null, null, "T")).forEach(perCohort);
+        perCohort.finish();
         assertEquals(List.of(12L, 21L, 31L), latest.stream().map(PooledRow::outcomeId).toList());
     }
 
