@@ -23,6 +23,7 @@ import org.cartevidence.study.CellSource;
 import org.cartevidence.study.GeneEditing;
 import org.cartevidence.study.Phase;
 import org.cartevidence.study.SourceType;
+import org.cartevidence.study.StudyCriteria;
 import org.cartevidence.study.StudyInput;
 import org.cartevidence.study.StudyStatus;
 import org.cartevidence.study.Target;
@@ -175,5 +176,10 @@ public class PooledQuery {
 
     GroupBy grouping() {
         return GroupBy.OPTION.parse(groupBy, GroupBy.NONE);
+    }
+
+    /** The filters on the pooled cohorts' studies. */
+    StudyCriteria studyCriteria() {
+        return new StudyCriteria(phase, status, target, cellSource, geneEditing, sourceType, country, yearFrom, yearTo);
     }
 }

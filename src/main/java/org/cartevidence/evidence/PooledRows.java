@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.cartevidence.api.ListQuery;
@@ -58,22 +57,11 @@ public class PooledRows {
     }
 
     private static ListQuery<Outcome> matching(PooledQuery q) {
-        return ListQuery.from(Outcome.class, "o")
+        return q.studyCriteria().applyTo(ListQuery.from(Outcome.class, "o"))
                 .where("o.measure = :measure", "measure", q.measure)
                 .where("o.timepointMonths = :timepointMonths", "timepointMonths", q.timepointMonths)
                 .whereIf(!q.includeSuperseded, "c.supersededBy is null")
-                .where("c.disease in :disease", "disease", q.disease)
-                .where("s.target in :target", "target", q.target)
-                .where("s.cellSource in :cellSource", "cellSource", q.cellSource)
-                .where("s.geneEditing in :geneEditing", "geneEditing", q.geneEditing)
-                .where("s.phase in :phase", "phase", q.phase)
-                .where("s.sourceType in :sourceType", "sourceType", q.sourceType)
-                .where("s.status in :status", "status", q.status)
-                .where("exists (select 1 from Study s2 join s2.countries k where s2 = s and lower(k) in :country)",
-                        "country", q.country == null ? null
-                                : q.country.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList())
-                .where("s.publicationYear >= :yearFrom", "yearFrom", q.yearFrom)
-                .where("s.publicationYear <= :yearTo", "yearTo", q.yearTo);
+                .where("c.disease in :disease", "disease", q.disease);
     }
 
     /**

@@ -65,4 +65,9 @@ public class StudyFilter {
     @Parameter(description = "Only records changed at or after this ISO-8601 instant (incremental sync).",
             example = "2025-01-01T00:00:00Z")
     public Instant updatedSince;
+
+    /** The filters on the study's own fields. */
+    public StudyCriteria criteria() {
+        return new StudyCriteria(phase, status, target, cellSource, geneEditing, sourceType, country, yearFrom, yearTo);
+    }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -53,20 +52,10 @@ public class StudyService {
 
     /** The studies (alias {@code s}) that pass every filter of {@code f} but {@code updatedSince}. */
     public static ListQuery<Study> matching(StudyFilter f) {
-        return ListQuery.from(Study.class, "s")
+        return f.criteria().applyTo(ListQuery.from(Study.class, "s"))
                 .containsText(f.q, "s.title", "s.key", "s.doi", "s.sponsor",
                         "exists (select 1 from Study s2 join s2.registryIds r where s2 = s and lower(r) like :q escape '\\')")
-                .where("exists (select 1 from Cohort c where c.study = s and c.disease in :disease)", "disease", f.disease)
-                .where("s.phase in :phase", "phase", f.phase)
-                .where("s.status in :status", "status", f.status)
-                .where("s.target in :target", "target", f.target)
-                .where("s.cellSource in :cellSource", "cellSource", f.cellSource)
-                .where("s.geneEditing in :geneEditing", "geneEditing", f.geneEditing)
-                .where("s.sourceType in :sourceType", "sourceType", f.sourceType)
-                .where("exists (select 1 from Study s3 join s3.countries c where s3 = s and lower(c) in :country)",
-                        "country", f.country == null ? null : f.country.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList())
-                .where("s.publicationYear >= :yearFrom", "yearFrom", f.yearFrom)
-                .where("s.publicationYear <= :yearTo", "yearTo", f.yearTo);
+                .where("exists (select 1 from Cohort c where c.study = s and c.disease in :disease)", "disease", f.disease);
     }
 
     @Transactional
