@@ -17,10 +17,12 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin carte
 WORKDIR /app
 COPY --from=build --chown=cartevidence /src/target/quarkus-app/ /app/
 USER 10001
-# The heap setting the benchmark runs with (bench/RESULTS.md); MALLOC_ARENA_MAX keeps glibc from adding arenas.
+# The heap setting the benchmark runs with (bench/RESULTS.md); MALLOC_ARENA_MAX keeps glibc from adding arenas and
+# the trim gives back what it keeps. For a machine short of memory, pass the README's small-memory JAVA_OPTS
+# (C1 only, 96 MB heap: under 300 MB RSS, half the requests per second, slower imports; bench/RESULTS-footprint.md).
 ENV CARTEVIDENCE_DATA_DIR=/data \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xmx192m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m"
+    JAVA_OPTS="-Xmx192m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
 VOLUME /data
 EXPOSE 8080
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -338,20 +338,33 @@ def main(results):
         w("| studies | studies / %s | p50 ms | p99 ms | p50 / p50 at %s | p50 ms, cohorts=false | p99 ms, "
           "cohorts=false | p50 / p50 at %s, cohorts=false |" % (fmt(n0), fmt(n0), fmt(n0)))
         w("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        def answered_p50(n, variant):
+            """The p50 of a run whose every request was answered 2xx; None for a run of refusals or errors."""
+            r = pooled_by_size[n].get(variant) or {}
+            return None if r.get("non2xx") or r.get("socket_errors") else r.get("p50")
+
         growth = {}
+        refused = set()
         for variant in ("pooled", "pooled_no_cohorts"):
-            base = (pooled_by_size[n0].get(variant) or {}).get("p50")
-            top = (pooled_by_size[nmax].get(variant) or {}).get("p50")
+            base, top = answered_p50(n0, variant), answered_p50(nmax, variant)
             if base and top and nmax != n0:
                 growth[variant] = top / base
+            elif nmax != n0:
+                refused.add(variant)
         for n in sorted(pooled_by_size):
             cells = []
             for variant in ("pooled", "pooled_no_cohorts"):
                 r = pooled_by_size[n].get(variant) or {}
-                base = (pooled_by_size[n0].get(variant) or {}).get("p50")
+                base, p50 = answered_p50(n0, variant), answered_p50(n, variant)
                 cells += [fmt_ms(r.get("p50")), fmt_ms(r.get("p99")),
-                          "%.2f" % (r["p50"] / base) if base and r.get("p50") else "-"]
+                          "%.2f" % (p50 / base) if base and p50 else
+                          ("- (errors)" if r.get("p50") and not p50 else "-")]
             w("| %s | %.0f | %s |" % (fmt(n), n / n0, " | ".join(cells)))
+        for variant in sorted(refused):
+            w("")
+            w("%s: no growth is judged, as the run at %s or %s studies had non-2xx answers (its times are those "
+              "of the refusals)." % ("With cohort lists" if variant == "pooled" else "cohorts=false", fmt(n0),
+                                      fmt(nmax)))
         for variant, g in growth.items():
             w("")
             w("%s: from %s to %s studies the p50 grew %.2fx for %.0fx the studies: %s." % (

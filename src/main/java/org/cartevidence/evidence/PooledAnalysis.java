@@ -49,7 +49,7 @@ public class PooledAnalysis {
 
     /**
      * {@code details}: the answer lists the cohorts (with titles and citations, in plot order). Without, only each
-     * cohort's counts are kept, 24 bytes a cohort instead of a row with its strings.
+     * cohort's two counts are kept (about 28 bytes with the list's reference), not a row with its strings.
      */
     private Analysis analyse(PooledQuery query, boolean details) {
         PoolingSettings settings = query.settings(); // bad options are refused before the database is asked
