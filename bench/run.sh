@@ -110,6 +110,16 @@ if [ "$STATS" = 1 ] && ! Rscript -e 'suppressMessages(library(metafor))' >/dev/n
   log "installing R's metafor (optional)"; apt_install r-cran-metafor || log "no R: the statistics timing runs without it"
 fi
 
+# ---- A quiet machine ---------------------------------------------------------------------------------------------
+# Work that just ended (a build, a test run) still weighs in the 1-minute load average; wait up to 5 minutes for it to
+# fall below half the cores, the level under which report.py takes the machine as quiet.
+quiet_below=$(awk -v n="$(nproc)" 'BEGIN { print n / 2 }')
+for i in $(seq 1 60); do
+  awk -v q="$quiet_below" '{ exit !($1 < q) }' /proc/loadavg && break
+  [ "$i" = 1 ] && log "waiting for the load average ($(cut -d' ' -f1 /proc/loadavg)) to fall below $quiet_below"
+  sleep 5
+done
+
 # ---- Results folder --------------------------------------------------------------------------------------------
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS" "$WORK"
