@@ -117,35 +117,35 @@ public class PooledQuery {
     public boolean includeSuperseded;
 
     @QueryParam("disease")
-    @Parameter(description = "Cohorts of this disease.", example = "SLE")
+    @Parameter(description = "Cohorts of this disease.", example = "[\"SLE\"]")
     public List<Disease> disease;
 
     @QueryParam("target")
-    @Parameter(description = "CAR target.", example = "CD19")
+    @Parameter(description = "CAR target.", example = "[\"CD19\"]")
     public List<Target> target;
 
     @QueryParam("cellSource")
-    @Parameter(description = "Autologous or allogeneic cells.", example = "AUTOLOGOUS")
+    @Parameter(description = "Autologous or allogeneic cells.", example = "[\"AUTOLOGOUS\"]")
     public List<CellSource> cellSource;
 
     @QueryParam("geneEditing")
-    @Parameter(description = "Gene editing of the cells.", example = "NONE")
+    @Parameter(description = "Gene editing of the cells.", example = "[\"NONE\"]")
     public List<GeneEditing> geneEditing;
 
     @QueryParam("phase")
-    @Parameter(description = "Trial phase or kind of report.", example = "PHASE_1")
+    @Parameter(description = "Trial phase or kind of report.", example = "[\"PHASE_1\"]")
     public List<Phase> phase;
 
     @QueryParam("sourceType")
-    @Parameter(description = "Kind of source; PEER_REVIEWED gives a stricter pool.", example = "PEER_REVIEWED")
+    @Parameter(description = "Kind of source; PEER_REVIEWED gives a stricter pool.", example = "[\"PEER_REVIEWED\"]")
     public List<SourceType> sourceType;
 
     @QueryParam("status")
-    @Parameter(description = "Study status.", example = "PUBLISHED")
+    @Parameter(description = "Study status.", example = "[\"PUBLISHED\"]")
     public List<StudyStatus> status;
 
     @QueryParam("country")
-    @Parameter(description = "A country the study ran in (case-insensitive, exact name).", example = "Germany")
+    @Parameter(description = "A country the study ran in (case-insensitive, exact name).", example = "[\"Germany\"]")
     public List<@Size(max = 100) String> country;
 
     @QueryParam("yearFrom")
