@@ -19,6 +19,9 @@ import org.hibernate.jpa.HibernateHints;
  */
 public final class ListQuery<E> {
 
+    /** Rows fetched at a time by {@link #stream}. */
+    private static final int STREAM_FETCH_SIZE = 1000;
+
     private final Class<E> type;
     private final String alias;
     private final List<String> clauses = new ArrayList<>();
@@ -109,8 +112,6 @@ public final class ListQuery<E> {
         return projection(em, select, joins, orderBy, type).setHint(HibernateHints.HINT_FETCH_SIZE, STREAM_FETCH_SIZE)
                 .getResultStream();
     }
-
-    private static final int STREAM_FETCH_SIZE = 1000;
 
     private <R> TypedQuery<R> projection(EntityManager em, String select, String joins, String orderBy,
             Class<R> type) {
