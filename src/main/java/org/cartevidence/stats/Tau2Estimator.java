@@ -73,7 +73,11 @@ public enum Tau2Estimator {
      * errors of up to 6e-5 in tau², so the reference values are computed with tight rules as well.
      */
     private static final double CONVERGENCE = 1e-12;
-    private static final int MAX_ITERATIONS = 1000;
+    /**
+     * metafor's default {@code maxiter}. Where Fisher scoring oscillates it does so from the start, and a thousand
+     * iterations before shortening the step cost 1.3 s on 85,000 cohorts; converging runs need a few dozen.
+     */
+    private static final int MAX_ITERATIONS = 100;
     private static final double MIN_STEP_FACTOR = 1.0 / 64;
     /** metafor's default {@code tol}, .Machine$double.eps^0.25, for its check against tau² = 0. */
     private static final double LOG_LIKELIHOOD_TOLERANCE = Math.pow(Math.ulp(1.0), 0.25);

@@ -34,7 +34,7 @@ transforms <- list(
 methods <- c(FIXED = "FE", DL = "DL", REML = "REML", PM = "PM")
 # Tight stopping rules: REML's Fisher scoring (threshold) and PM's uniroot (tol) only; tol also sets REML's
 # local-maximum check, which keeps metafor's default.
-tight <- function(method) if (method == "PM") list(tol = 1e-12) else list(threshold = 1e-12, maxiter = 1000)
+tight <- function(method) if (method == "PM") list(tol = 1e-12) else list(threshold = 1e-12)
 
 fit <- function(es, method, test, level, control) {
   # metafor has no Hartung-Knapp interval for k = 1 (t with 0 df); the Java code falls back to Wald there.
