@@ -131,6 +131,8 @@ class StatementCountTest extends ApiTest {
         long summaryCount = given().get("/api/v1/evidence/summary").jsonPath().getLong("studies");
         assertEquals(1, statements("/api/v1/evidence/summary", Map.of()));
         createStudy();
+        // The revision, then one grouped query for the study fields, one for diseases and one for countries.
+        assertEquals(4, statements("/api/v1/evidence/summary", Map.of()), "a summary after a write");
         given().get("/api/v1/evidence/summary").then().body("studies", equalTo((int) summaryCount + 1));
     }
 

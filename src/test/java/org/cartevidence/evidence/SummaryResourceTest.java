@@ -50,6 +50,21 @@ class SummaryResourceTest extends ApiTest {
                 summary.getList("byTarget.studies", Long.class).stream().mapToLong(Long::longValue).sum());
     }
 
+    @Test
+    void eachBreakdownListsItsValuesInOrderWithUnknownLast() {
+        createStudy(); // no publication year: counted as "unknown"
+        JsonPath summary = given().get("/api/v1/evidence/summary").then().statusCode(200).extract().jsonPath();
+        List<String> years = summary.getList("byPublicationYear.value", String.class);
+        assertEquals(SummaryQueries.UNKNOWN, years.get(years.size() - 1), "years: " + years);
+        for (String dimension : List.of("byDisease", "byTarget", "byCellSource", "byPhase", "byCountry",
+                "byPublicationYear")) {
+            List<String> values = summary.getList(dimension + ".value", String.class);
+            List<String> known = values.stream().filter(v -> !v.equals(SummaryQueries.UNKNOWN)).toList();
+            assertEquals(known.stream().sorted().toList(), known, dimension);
+            assertEquals(values.size(), new java.util.HashSet<>(values).size(), dimension + " lists a value twice");
+        }
+    }
+
     /** Superseded cohorts counted by the list endpoint, page by page. */
     private static long countSuperseded() {
         long superseded = 0;
