@@ -61,7 +61,7 @@ public class EvidenceResource {
             description = "Studies, cohorts and patients in total and by disease, CAR target, cell source, phase, "
                     + "country and publication year. Cohorts superseded by a later report of the same patients are "
                     + "left out unless includeSuperseded=true; a study counts once per value however many cohorts "
-                    + "it has.")
+                    + "it has. Each breakdown lists its values in ascending order, 'unknown' (not recorded) last.")
     @APIResponse(responseCode = "200", description = "The counts.")
     public EvidenceSummary summary(@QueryParam("includeSuperseded")
             @Parameter(description = "Also count cohorts that a later report supersedes.") boolean includeSuperseded,

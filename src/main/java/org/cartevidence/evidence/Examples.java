@@ -93,18 +93,7 @@ final class Examples {
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="1100" height="228" viewBox="0 0 1100 228" role="img">
             <title>Remission: pooled proportion</title>
-            <style>text { font: 13px Helvetica, Arial, sans-serif; fill: #1a1a1a; }
-            .title { font-size: 16px; font-weight: bold; }
-            .head, .group, .pooled text { font-weight: bold; }
-            .end { text-anchor: end; }
-            .middle { text-anchor: middle; }
-            .note { fill: #555; }
-            .caption { fill: #333; font-size: 12px; font-style: italic; }
-            .ci, .pi, .axis { stroke: #1a1a1a; stroke-width: 1.2; }
-            .square { fill: #2c5f8e; }
-            .diamond { fill: #1a1a1a; }
-            .grid { stroke: #e3e3e3; }
-            .rule { stroke: #999; }
+            <style>""" + ForestPlot.CSS + """
             </style>
             <rect width="1100" height="228" fill="#fff"/>
             <text class="title" x="16" y="30">Remission: pooled proportion</text>

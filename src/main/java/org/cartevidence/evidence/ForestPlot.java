@@ -31,7 +31,8 @@ final class ForestPlot {
     private static final double DIAMOND_HALF_HEIGHT = 7;
     private static final double[] TICKS = {0, 0.25, 0.5, 0.75, 1};
 
-    private static final String CSS = """
+    /** The plot's style sheet; also part of the contract's example plot ({@link Examples#FOREST_SVG}). */
+    static final String CSS = """
             text { font: 13px Helvetica, Arial, sans-serif; fill: #1a1a1a; }
             .title { font-size: 16px; font-weight: bold; }
             .head, .group, .pooled text { font-weight: bold; }
