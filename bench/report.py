@@ -55,6 +55,19 @@ def to_ms(text):
     return float(m.group(1)) * UNITS_MS[m.group(2)] if m else None
 
 
+def refusal_detail(path):
+    """The problem details' detail (or title) of a refused first request, as the service wrote it; None if none."""
+    if not os.path.exists(path):
+        return None
+    try:
+        problem = json.load(open(path, encoding="utf-8"))
+    except ValueError:
+        return None
+    errors = problem.get("errors") or []
+    messages = ["%s: %s" % (e.get("field"), e.get("message")) for e in errors if isinstance(e, dict)]
+    return "; ".join(messages) or problem.get("detail") or problem.get("title")
+
+
 def parse_wrk(path):
     text = read_text(path)
     if text is None:
@@ -260,6 +273,11 @@ def main(results):
                     w("| %s | %s | %s | %s |" % (ENDPOINT_TITLES.get(name, name), row["http"],
                                                  row["seconds"], fmt(int(float(row["bytes"])))))
             w("")
+            for name in ORDER:
+                refusal = refusal_detail(os.path.join(d, "first-%s.json" % name))
+                if refusal:
+                    w("%s answered %s: \"%s\"" % (ENDPOINT_TITLES.get(name, name), first[name]["http"], refusal))
+                    w("")
 
         # Import
         import_ms = read_text(os.path.join(d, "import_ms"))

@@ -339,12 +339,15 @@ print("request = function()\n  i = i + 1\n  return wrk.format(\"GET\", \"/api/v1
     "summary|/api/v1/evidence/summary|"
   )
   # The first (cold) request of each, then a warm-up, then the measured runs with the ceiling before and after.
+  # A refusal's problem details are kept (first-NAME.json) for the report to say why.
   echo -e "name\thttp\tseconds\tbytes\tpath" > "$S/first-request.tsv"
   for e in "ceiling|$CEILING|" "${ENDPOINTS[@]}"; do
     IFS='|' read -r name path lua <<< "$e"
-    r=$(curl -s -o /dev/null -w '%{http_code}\t%{time_total}\t%{size_download}' --max-time 300 "$BASE$path")
+    r=$(curl -s -o "$S/first-body" -w '%{http_code}\t%{time_total}\t%{size_download}' --max-time 300 "$BASE$path")
+    case "$r" in 2*) ;; *) head -c 4096 "$S/first-body" > "$S/first-$name.json";; esac
     echo -e "$name\t$r\t$path" >> "$S/first-request.tsv"
   done
+  rm -f "$S/first-body"
   log "size $N: warm-up ($WARMUP per endpoint)"
   echo warmup > "$S/phase"
   for e in "ceiling|$CEILING|" "${ENDPOINTS[@]}"; do
