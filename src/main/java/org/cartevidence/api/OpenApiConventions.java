@@ -1,5 +1,7 @@
 package org.cartevidence.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -91,6 +94,12 @@ public class OpenApiConventions implements OASFilter {
                     ? List.of(OASFactory.createSecurityRequirement().addScheme("basicAuth", CURATOR),
                             OASFactory.createSecurityRequirement().addScheme("bearerAuth", CURATOR))
                     : new ArrayList<>());
+        }
+        if (operation.getRequestBody() != null) {
+            ndjsonExamplesAsText(operation.getRequestBody().getContent());
+        }
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            operation.getResponses().getAPIResponses().values().forEach(r -> ndjsonExamplesAsText(r.getContent()));
         }
         boolean single = path.endsWith("}");
         boolean hasId = path.contains("{");
@@ -172,6 +181,27 @@ public class OpenApiConventions implements OASFilter {
                     .example("csv")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(formats)));
         }
+    }
+
+    /**
+     * An NDJSON body is text, one JSON document per line, and its schema says string; but the generator parses an
+     * example that is a single JSON line into an object. Written back as its line, the example is the body again.
+     */
+    private static void ndjsonExamplesAsText(Content content) {
+        org.eclipse.microprofile.openapi.models.media.MediaType ndjson =
+                content == null ? null : content.getMediaType(FormatParameter.NDJSON);
+        if (ndjson == null || ndjson.getExamples() == null) {
+            return;
+        }
+        ndjson.getExamples().values().forEach(example -> {
+            if (example.getValue() != null && !(example.getValue() instanceof String)) {
+                try {
+                    example.setValue(new ObjectMapper().writeValueAsString(example.getValue()) + "\n");
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("an NDJSON example that is not JSON", e);
+                }
+            }
+        });
     }
 
     private static void problem(Operation operation, String status, String name) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * every number, label and element must match.
  */
 @QuarkusTest
-class ContractExamplesTest extends ApiTest {
+class EvidenceExamplesTest extends ApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
