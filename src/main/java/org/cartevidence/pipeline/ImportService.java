@@ -46,23 +46,29 @@ public class ImportService {
     @Inject
     EntityManager em;
 
+    @Inject
+    PlannerStatistics statistics;
+
     /** Imports NDJSON ({@code ndjson}) or JSON (one document or an array); {@code dryRun} writes nothing. */
     public ImportResult importDocuments(InputStream body, boolean ndjson, boolean dryRun) {
         DocumentReader.Read read = ndjson ? reader.ndjson(body) : reader.json(body);
         List<FieldError> errors = new ArrayList<>(read.errors());
         checkDuplicateKeys(read.documents(), errors);
         refuse(errors);
+        ImportResult result;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                ImportResult result = write(read.documents(), dryRun);
+            result = QuarkusTransaction.requiringNew().call(() -> {
+                ImportResult written = write(read.documents(), dryRun);
                 if (dryRun) {
-                    throw new DryRun(result); // rolls the transaction back
+                    throw new DryRun(written); // rolls the transaction back
                 }
-                return result;
+                return written;
             });
         } catch (DryRun done) {
             return done.result;
         }
+        statistics.afterImport(result.outcomes().created() + result.outcomes().updated());
+        return result;
     }
 
     /** Ends a dry run's transaction with a rollback, carrying what the import would have done. */

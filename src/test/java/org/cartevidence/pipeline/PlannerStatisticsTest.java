@@ -1,0 +1,65 @@
+package org.cartevidence.pipeline;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.cartevidence.testing.ApiTest;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL only: an import that grows the outcomes by a tenth analyzes the tables; a smaller one leaves them. */
+@QuarkusTest
+class PlannerStatisticsTest extends ApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aLargeImportRefreshesTheStatisticsAndASmallOneDoesNot() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            assumeTrue(connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"), "PostgreSQL only");
+        }
+        long known = Math.max(0, (long) Math.ceil(query("select reltuples from pg_class where relname = 'outcome'")));
+        long before = analyses();
+        importStudy(uniqueKey("statistics"), (int) (known / 10) + 1);
+        assertEquals(before + 1, analyses(), "an import of a tenth of the outcomes analyzes");
+
+        long after = analyses();
+        importStudy(uniqueKey("statistics"), 1);
+        assertEquals(after, analyses(), "an import of one outcome among many leaves the statistics");
+    }
+
+    /** A study with one cohort of {@code outcomes} outcomes, each a different definition. */
+    private static void importStudy(String key, int outcomes) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < outcomes; i++) {
+            lines.add("{\"measure\":\"REMISSION\",\"definition\":\"definition " + i + "\",\"events\":1,\"total\":5}");
+        }
+        String document = "{\"key\":\"" + key + "\",\"title\":\"Statistics\",\"phase\":\"PHASE_1\",\"status\":\"ACTIVE\","
+                + "\"target\":\"CD19\",\"cellSource\":\"AUTOLOGOUS\",\"sourceType\":\"PEER_REVIEWED\",\"cohorts\":[{"
+                + "\"label\":\"all\",\"disease\":\"OTHER\",\"enrolled\":5,\"outcomes\":[" + String.join(",", lines) + "]}]}";
+        curator().contentType("application/x-ndjson").body(document.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/import").then().statusCode(200).body("outcomes.created", equalTo(outcomes));
+    }
+
+    private long analyses() throws SQLException {
+        return (long) query("select analyze_count from pg_stat_user_tables where relname = 'outcome'");
+    }
+
+    private double query(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
+}
