@@ -167,6 +167,7 @@ def main(results):
         ("Java", env.get("java_version")),
         ("wrk", env.get("wrk_version")),
         ("Service commit", env.get("git_commit")),
+        ("Database", env.get("db_server") or "H2, embedded (a new data folder at every start of the service)"),
         ("Load average (1, 5, 15 min) before / after", "%s / %s" % (load, env.get("loadavg_after", "?"))),
         ("JVM options (service and empty app)", "`%s`%s" % (env.get("jvm_opts", ""), (
             "; environment `%s`" % env["jvm_env"].strip()) if env.get("jvm_env", "").strip() else "")),
@@ -333,9 +334,11 @@ def main(results):
         if loaded:
             peak = max(loaded)
             w("**RSS under load** (VmRSS every 100 ms during the wrk runs): up to **%s MB** (target <= 300 MB with "
-              "`%s`: %s); over the whole run of this size up to %s MB." % (
+              "`%s`: %s); over the whole run of this size up to %s MB.%s" % (
                   fmt(peak, 0), env.get("jvm_opts"), verdict(peak <= 300),
-                  fmt(max(mb for _, mb, _ in series), 0)))
+                  fmt(max(mb for _, mb, _ in series), 0),
+                  " The service's JVM alone: the PostgreSQL server's memory is not counted."
+                  if env.get("db") == "postgresql" else ""))
             w("")
             summary_rows.append((n, "peak RSS under load MB", peak))
         st = read_text(os.path.join(d, "startup_ms"))

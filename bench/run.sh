@@ -4,7 +4,8 @@
 #   bench/run.sh [--sizes 1000,10000,100000] [--duration 20s] [--warmup 5s] [--threads 2] [--connections 16]
 #                [--jvm-opts "-Xmx256m"] [--startup-reps 5] [--chunk-studies 2000] [--seed 1]
 #                [--skip-build] [--no-stats] [--no-install] [--r-timeout 120] [--note "text for RESULTS.md"]
-#                [--name NAME] [--auth jwt|basic]
+#                [--name NAME] [--auth jwt|basic] [--db h2|postgresql] [--pg-url jdbc:postgresql://HOST:PORT]
+#                [--pg-user USER]
 #
 # It installs wrk (and R's metafor, for the statistics timing) from Debian if missing, builds the service
 # (mvn -B -q package -DskipTests), the empty Quarkus REST app of bench/empty-app and the same app with the service's
@@ -17,6 +18,12 @@
 # With --name NAME they go to bench/results-NAME/ and bench/RESULTS-NAME.md instead (another JVM setting, say).
 # The import authenticates as a pipeline does in production, with a JWT bearer token (signed by a key pair of this
 # run, which the service is started to trust); --auth basic logs in as the curator with HTTP Basic instead.
+#
+# --db postgresql runs the service on PostgreSQL instead of its embedded H2: it builds a copy of the working tree with
+# -Dquarkus.datasource.db-kind=postgresql (in $BENCH_WORK/postgresql-build), and every start of the service gets a new
+# database cartevidence_bench on the server of --pg-url (default jdbc:postgresql://127.0.0.1:5432, user postgres, no
+# password: PGPASSWORD if one is needed), made and dropped with createdb and dropdb. The URL sets
+# reWriteBatchedInserts=true, as the README advises. RSS is then the service's alone, without the server's.
 #
 # Generated data is kept in $BENCH_WORK (default /tmp/cart-evidence-bench) and reused by later runs with the same
 # size, seed and shape; 100,000 studies take about 400 MB there.
@@ -47,6 +54,10 @@ RESULTS="$HERE/results"
 SUMMARY="$HERE/RESULTS.md"
 ORM_PORT=8093
 AUTH=jwt
+DB=h2
+PG_URL=jdbc:postgresql://127.0.0.1:5432
+PG_USER=postgres
+PG_DB=cartevidence_bench
 
 ARGS="$*"
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
@@ -71,6 +82,9 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift 2;;
     --name) RESULTS="$HERE/results-$2"; SUMMARY="$HERE/RESULTS-$2.md"; shift 2;;
     --auth) AUTH=$2; shift 2;;
+    --db) DB=$2; shift 2;;
+    --pg-url) PG_URL=$2; shift 2;;
+    --pg-user) PG_USER=$2; shift 2;;
     -h|--help) usage 0;;
     *) echo "unknown option: $1" >&2; usage 2;;
   esac
@@ -105,6 +119,18 @@ apt_install() {
     || { apt-get update -q >/dev/null 2>&1 && apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1; }
 }
 for tool in java mvn curl python3; do command -v "$tool" >/dev/null || die "$tool is needed"; done
+case "$DB" in
+  h2) ;;
+  postgresql)
+    for tool in createdb dropdb psql; do command -v "$tool" >/dev/null || die "$tool is needed for --db postgresql"; done
+    PG_HOSTPORT=${PG_URL#jdbc:postgresql://}; PG_HOST=${PG_HOSTPORT%%:*}; PG_PORT=${PG_HOSTPORT##*:}
+    [ "$PG_PORT" = "$PG_HOSTPORT" ] && PG_PORT=5432
+    PG_ARGS=(-h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER")
+    PG_VERSION=$(psql "${PG_ARGS[@]}" -d postgres -tAc 'show server_version' 2>/dev/null) \
+      || die "no PostgreSQL server at $PG_URL as $PG_USER"
+    JAR="$WORK/postgresql-build/target/quarkus-app/quarkus-run.jar";;
+  *) die "--db is h2 or postgresql";;
+esac
 command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk || die "wrk is needed (apt-get install wrk)"; }
 if [ "$STATS" = 1 ] && ! Rscript -e 'suppressMessages(library(metafor))' >/dev/null 2>&1; then
   log "installing R's metafor (optional)"; apt_install r-cran-metafor || log "no R: the statistics timing runs without it"
@@ -145,6 +171,8 @@ mkdir -p "$RESULTS" "$WORK"
   echo "startup_reps=$STARTUP_REPS"
   echo "chunk_studies=$CHUNK"
   echo "auth=$AUTH"
+  echo "db=$DB"
+  [ "$DB" = postgresql ] && echo "db_server=PostgreSQL $PG_VERSION at $PG_URL as $PG_USER (database $PG_DB, new at every start)"
   echo "seed=$SEED"
   echo "cohorts_per_study=$COHORTS_PER_STUDY"
   echo "outcomes_per_cohort=$OUTCOMES_PER_COHORT"
@@ -154,7 +182,16 @@ mkdir -p "$RESULTS" "$WORK"
 log "results in $RESULTS, data in $WORK"
 
 # ---- Build -----------------------------------------------------------------------------------------------------
-if [ "$BUILD" = 1 ] || [ ! -f "$JAR" ]; then
+if [ "$DB" = postgresql ] && { [ "$BUILD" = 1 ] || [ ! -f "$JAR" ]; }; then
+  # db-kind is fixed at build time: a copy of the working tree, so that the H2 build in target/ stays as it is.
+  log "building the service for PostgreSQL"
+  PG_BUILD="$WORK/postgresql-build"
+  rm -rf "$PG_BUILD"; mkdir -p "$PG_BUILD"
+  tar -C "$REPO" --exclude=./.git --exclude=target --exclude='./bench/results*' -cf - . | tar -C "$PG_BUILD" -xf -
+  cmd "(cd <copy of $REPO> && mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql)"
+  (cd "$PG_BUILD" && mvn -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql) \
+    > "$RESULTS/build-service.log" 2>&1 || die "service build (see results/build-service.log)"
+elif [ "$BUILD" = 1 ] || [ ! -f "$JAR" ]; then
   log "building the service"
   cmd "(cd $REPO && mvn -B -q package -DskipTests)"
   (cd "$REPO" && mvn -B -q package -DskipTests) > "$RESULTS/build-service.log" 2>&1 || die "service build (see results/build-service.log)"
@@ -199,6 +236,16 @@ stop_app() {
   return 0
 }
 start_service() { # DATA_DIR LOG
+  if [ "$DB" = postgresql ]; then
+    # A new, empty database for every start, as H2 gets a new data folder.
+    dropdb "${PG_ARGS[@]}" --if-exists --force "$PG_DB" >> "$2.db" 2>&1
+    createdb "${PG_ARGS[@]}" "$PG_DB" >> "$2.db" 2>&1 || { log "createdb $PG_DB failed (see $2.db)"; return 1; }
+    QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$PG_DB?reWriteBatchedInserts=true" QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
+      QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" CARTEVIDENCE_CURATOR_PASSWORD="$PASSWORD" \
+      MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_DIR/public.pem" MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
+      start_app service "$JAR" "$PORT" "$BASE/q/health/live" "$2" -Dcartevidence.reference-data.enabled=false
+    return
+  fi
   CARTEVIDENCE_CURATOR_PASSWORD="$PASSWORD" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_DIR/public.pem" \
     MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" start_app service "$JAR" "$PORT" "$BASE/q/health/live" "$2" \
     -Dcartevidence.data-dir="$1" -Dcartevidence.reference-data.enabled=false
@@ -228,6 +275,7 @@ log "startup: $STARTUP_REPS x (empty app, orm app, service)"
 cmd "java $JVM_OPTS -Dquarkus.http.port=$EMPTY_PORT -jar $EMPTY_JAR   # until GET /hello answers 200"
 cmd "java $JVM_OPTS -Dbench.data-dir=<new empty folder> -Dquarkus.http.port=$ORM_PORT -jar $ORM_JAR   # until GET /hello answers 200"
 cmd "CARTEVIDENCE_CURATOR_PASSWORD=... MP_JWT_VERIFY_PUBLICKEY_LOCATION=<public key of this run> MP_JWT_VERIFY_ISSUER=$JWT_ISSUER java $JVM_OPTS -Dcartevidence.data-dir=<new empty folder> -Dcartevidence.reference-data.enabled=false -Dquarkus.http.port=$PORT -jar $JAR   # until GET /q/health/live answers 200"
+[ "$DB" = postgresql ] && cmd "# the service on PostgreSQL: QUARKUS_DATASOURCE_JDBC_URL=$PG_URL/$PG_DB?reWriteBatchedInserts=true QUARKUS_DATASOURCE_USERNAME=$PG_USER, after dropdb --force and createdb $PG_DB at every start"
 echo -e "rep\tapp\tstartup_ms" > "$RESULTS/startup.tsv"
 for rep in $(seq 1 "$STARTUP_REPS"); do
   if start_app empty "$EMPTY_JAR" "$EMPTY_PORT" "http://127.0.0.1:$EMPTY_PORT/hello" "$RESULTS/startup-empty.log"; then
