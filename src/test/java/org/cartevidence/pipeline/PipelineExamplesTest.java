@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.cartevidence.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +19,23 @@ class PipelineExamplesTest extends ApiTest {
 
     private static final String STUDY = "yts109-2025-nat-med";
 
+    // q also finds the copies other tests import under longer keys: the study's own lines are picked out.
+
     @Test
     void theNdjsonExampleIsTheStudysExportLine() {
-        String line = given().queryParam("q", STUDY).accept(org.cartevidence.api.FormatParameter.NDJSON)
+        String export = given().queryParam("q", STUDY).accept(org.cartevidence.api.FormatParameter.NDJSON)
                 .get("/api/v1/export").then().statusCode(200).extract().asString();
-        assertEquals(Examples.NDJSON, line);
+        List<String> lines = export.lines().filter(line -> line.startsWith("{\"key\":\"" + STUDY + "\"")).toList();
+        assertEquals(List.of(Examples.NDJSON.strip()), lines);
     }
 
     @Test
     void theCsvExampleIsTheStudysExportRows() {
-        String rows = given().queryParam("q", STUDY).queryParam("format", "csv")
-                .get("/api/v1/export").then().statusCode(200).extract().asString();
-        assertEquals(Examples.CSV, rows.replace("\r\n", "\n"));
+        List<String> export = given().queryParam("q", STUDY).queryParam("format", "csv")
+                .get("/api/v1/export").then().statusCode(200).extract().asString().lines().toList();
+        List<String> rows = new ArrayList<>(List.of(export.get(0)));
+        export.stream().filter(line -> line.startsWith(STUDY + ",")).forEach(rows::add);
+        assertEquals(Examples.CSV.lines().toList(), rows);
     }
 
     @Test
