@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.cartevidence.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class EvidenceExamplesTest extends ApiTest {
     private static JsonNode withoutIds(JsonNode pooled) {
         for (JsonNode group : pooled.path("groups")) {
             for (JsonNode cohort : group.path("cohorts")) {
-                ((ObjectNode) cohort).remove(java.util.List.of("cohortId", "studyId", "outcomeId"));
+                ((ObjectNode) cohort).remove(List.of("cohortId", "studyId", "outcomeId"));
             }
         }
         return pooled;

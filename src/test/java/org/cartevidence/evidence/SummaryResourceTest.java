@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.cartevidence.testing.ApiTest;
@@ -61,7 +62,7 @@ class SummaryResourceTest extends ApiTest {
             List<String> values = summary.getList(dimension + ".value", String.class);
             List<String> known = values.stream().filter(v -> !v.equals(SummaryQueries.UNKNOWN)).toList();
             assertEquals(known.stream().sorted().toList(), known, dimension);
-            assertEquals(values.size(), new java.util.HashSet<>(values).size(), dimension + " lists a value twice");
+            assertEquals(values.size(), new HashSet<>(values).size(), dimension + " lists a value twice");
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
+import org.cartevidence.api.FormatParameter;
 import org.cartevidence.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class PipelineExamplesTest extends ApiTest {
 
     @Test
     void theNdjsonExampleIsTheStudysExportLine() {
-        String export = given().queryParam("q", STUDY).accept(org.cartevidence.api.FormatParameter.NDJSON)
+        String export = given().queryParam("q", STUDY).accept(FormatParameter.NDJSON)
                 .get("/api/v1/export").then().statusCode(200).extract().asString();
         List<String> lines = export.lines().filter(line -> line.startsWith("{\"key\":\"" + STUDY + "\"")).toList();
         assertEquals(List.of(Examples.NDJSON.strip()), lines);
