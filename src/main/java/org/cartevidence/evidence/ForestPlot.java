@@ -172,6 +172,8 @@ final class ForestPlot {
         String ci = switch (settings.ciMethod()) {
             case WALD -> "Wald CI";
             case HARTUNG_KNAPP -> "Hartung-Knapp CI";
+            case ADHOC -> "Hartung-Knapp CI (ad hoc correction)";
+            case T -> "t CI";
         };
         String model = random ? "Random effects, " + settings.tau2Estimator() : "Fixed effect";
         return measureName(measure) + ". " + model + ", " + transform + ", " + ci

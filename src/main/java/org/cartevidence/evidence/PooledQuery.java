@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The parameters of the pooled estimates and of the forest plot: which outcome, how to pool it, and which cohorts.
- * A repeated filter matches any of its values. Defaults are {@link PoolingSettings#DEFAULTS}.
+ * A repeated filter matches any of its values. Defaults are {@link PoolingSettings.INVERSE_VARIANCE_DEFAULTS}.
  */
 public class PooledQuery {
 
@@ -162,7 +162,7 @@ public class PooledQuery {
 
     /** The pooling options, or a 400 naming the first bad one. */
     PoolingSettings settings() {
-        PoolingSettings defaults = PoolingSettings.DEFAULTS;
+        PoolingSettings defaults = PoolingSettings.INVERSE_VARIANCE_DEFAULTS;
         PoolingModel pooling = MODEL.parse(model, defaults.model());
         boolean fixed = pooling == PoolingModel.FIXED;
         CiMethod interval = CI.parse(ci, fixed ? CiMethod.WALD : defaults.ciMethod());

@@ -2,11 +2,18 @@ package org.cartevidence.stats;
 
 /** How the pooled estimate's confidence and prediction intervals are formed. */
 public enum CiMethod {
-    /** Normal quantile with the inverse-variance standard error (metafor {@code test = "z"}). */
+    /** Normal quantile with the model's standard error (metafor {@code test = "z"}). */
     WALD,
     /**
-     * Hartung-Knapp(-Sidik-Jonkman): t with k - 1 df and the rescaled standard error (metafor
-     * {@code test = "knha"}). Random effects only; falls back to {@link #WALD} for a single cohort.
+     * Hartung-Knapp(-Sidik-Jonkman): t with k - p df and the rescaled standard error (metafor
+     * {@code test = "knha"}). Inverse variance, random effects only; falls back to {@link #WALD} for a single cohort.
      */
-    HARTUNG_KNAPP
+    HARTUNG_KNAPP,
+    /**
+     * Hartung-Knapp with the ad hoc correction: the rescaling factor is never below 1, so the interval is never
+     * narrower than the Wald one (metafor {@code test = "adhoc"}). Inverse variance, random effects only.
+     */
+    ADHOC,
+    /** Student's t quantile with k - p df and the model's standard error (metafor {@code test = "t"}). */
+    T
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
- * Meta-analysis of single proportions by the inverse-variance method, agreeing with R's metafor 3.8
- * ({@code escalc}, {@code rma.uni}, {@code predict.rma}, {@code weights}) to 1e-6.
+ * Meta-analysis of single proportions: by the inverse-variance method, agreeing with R's metafor 3.8
+ * ({@code escalc}, {@code rma.uni}, {@code predict.rma}, {@code weights}) to 1e-6, or by a GLMM
+ * ({@link GlmmPooling}).
  */
 public final class MetaAnalysis {
 
@@ -30,6 +31,9 @@ public final class MetaAnalysis {
         int k = cohorts.size();
         if (k == 0) {
             throw new IllegalArgumentException("cannot pool an empty group of cohorts");
+        }
+        if (settings.method() == PoolingMethod.GLMM) {
+            return GlmmPooling.pool(cohorts, settings);
         }
         double level = settings.level();
         double[] y = new double[k];
@@ -88,7 +92,8 @@ public final class MetaAnalysis {
                 transform.toProportion(mu + ciHalfWidth, harmonicMeanTotal),
                 transform.toProportion(mu - piHalfWidth, harmonicMeanTotal),
                 transform.toProportion(mu + piHalfWidth, harmonicMeanTotal),
-                mu, se, tau2, het.q, het.pValue, het.i2, het.h2, cohortEstimates, settings);
+                mu, se, tau2, het.q, het.pValue, null, null, het.i2, het.h2, cohortEstimates, settings,
+                PoolingMethod.INVERSE_VARIANCE, null);
     }
 
     private record Heterogeneity(double q, double pValue, double i2, double h2) {

@@ -21,7 +21,7 @@ class MetaAnalysisRulesTest {
     /** The worked example in shared/examples/README.md (metafor REML, Hartung-Knapp, logit). */
     @Test
     void defaultsReproduceTheSleExample() {
-        PooledEstimate r = MetaAnalysis.pool(SLE, PoolingSettings.DEFAULTS);
+        PooledEstimate r = MetaAnalysis.pool(SLE, PoolingSettings.INVERSE_VARIANCE_DEFAULTS);
         assertEquals(0.8025, r.estimate(), 5e-5);
         assertEquals(0.6357, r.ciLower(), 5e-5);
         assertEquals(0.9044, r.ciUpper(), 5e-5);
@@ -39,7 +39,7 @@ class MetaAnalysisRulesTest {
     @Test
     void emptyGroupIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MetaAnalysis.pool(List.of(), PoolingSettings.DEFAULTS));
+                () -> MetaAnalysis.pool(List.of(), PoolingSettings.INVERSE_VARIANCE_DEFAULTS));
         assertEquals("cannot pool an empty group of cohorts", e.getMessage());
     }
 
@@ -88,7 +88,7 @@ class MetaAnalysisRulesTest {
 
     @Test
     void cohortsKeepTheirInputOrder() {
-        PooledEstimate r = MetaAnalysis.pool(SLE, PoolingSettings.DEFAULTS);
+        PooledEstimate r = MetaAnalysis.pool(SLE, PoolingSettings.INVERSE_VARIANCE_DEFAULTS);
         for (int i = 0; i < SLE.size(); i++) {
             assertEquals(SLE.get(i).events(), r.cohorts().get(i).events());
             assertEquals(SLE.get(i).total(), r.cohorts().get(i).total());
@@ -99,7 +99,7 @@ class MetaAnalysisRulesTest {
     @Test
     void identicalCohortsGiveAZeroWidthHartungKnappInterval() {
         List<EventCount> same = List.of(new EventCount(6, 20), new EventCount(6, 20), new EventCount(6, 20));
-        PooledEstimate r = MetaAnalysis.pool(same, PoolingSettings.DEFAULTS);
+        PooledEstimate r = MetaAnalysis.pool(same, PoolingSettings.INVERSE_VARIANCE_DEFAULTS);
         assertEquals(0, r.se());
         assertEquals(r.estimate(), r.ciLower());
         assertEquals(r.estimate(), r.piUpper());
