@@ -11,9 +11,13 @@ public enum CiMethod {
     HARTUNG_KNAPP,
     /**
      * Hartung-Knapp with the ad hoc correction: the rescaling factor is never below 1, so the interval is never
-     * narrower than the Wald one (metafor {@code test = "adhoc"}). Inverse variance, random effects only.
+     * narrower than the Wald one (metafor {@code test = "adhoc"}). Inverse variance, random effects only; falls
+     * back to {@link #WALD} for a single cohort.
      */
     ADHOC,
-    /** Student's t quantile with k - p df and the model's standard error (metafor {@code test = "t"}). */
+    /**
+     * Student's t quantile with k - p df and the model's standard error (metafor {@code test = "t"}); falls back to
+     * {@link #WALD} for a single cohort.
+     */
     T
 }

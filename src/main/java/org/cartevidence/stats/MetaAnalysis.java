@@ -56,19 +56,22 @@ public final class MetaAnalysis {
         double tau2 = random && k > 1 ? settings.tau2Estimator().estimate(y, v) : 0;
         InverseVariance pooled = new InverseVariance(y, v, tau2);
 
-        double se;
+        CiMethod ciMethod = settings.ciMethod();
+        double scale = 1;
         double crit;
-        if (settings.ciMethod() == CiMethod.HARTUNG_KNAPP && k > 1) {
-            // Variance rescaled by the weighted residual mean square, not truncated at 1 (metafor's "knha",
-            // not "adhoc"); identical cohorts thus get a zero-width interval, as in metafor.
-            double scale = pooled.q <= ZERO_RESIDUAL ? 0 : pooled.q / (k - 1);
-            se = Math.sqrt(scale / pooled.sumW);
-            crit = Critical.t(level, k - 1);
-        } else {
-            // Wald; also Hartung-Knapp's fallback for k = 1, where t would have 0 df.
-            se = Math.sqrt(1 / pooled.sumW);
+        if (ciMethod == CiMethod.WALD || k == 1) {
+            // Also the fallback of the t-based methods for k = 1, where t would have 0 df.
             crit = Critical.normal(level);
+        } else {
+            crit = Critical.t(level, k - 1);
+            if (ciMethod == CiMethod.HARTUNG_KNAPP || ciMethod == CiMethod.ADHOC) {
+                // Weighted residual mean square, with metafor's threshold for an exact 0; not truncated at 1 by
+                // knha, so identical cohorts get a zero-width interval there, as in metafor.
+                double residualMeanSquare = pooled.q <= ZERO_RESIDUAL ? 0 : pooled.q / (k - 1);
+                scale = ciMethod == CiMethod.ADHOC ? Math.max(1, residualMeanSquare) : residualMeanSquare;
+            }
         }
+        double se = Math.sqrt(scale / pooled.sumW);
         double ciHalfWidth = crit * se;
         double piHalfWidth = crit * Math.sqrt(se * se + tau2);
 

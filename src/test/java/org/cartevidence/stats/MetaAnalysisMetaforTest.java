@@ -45,7 +45,7 @@ class MetaAnalysisMetaforTest {
     Stream<DynamicTest> agreesWithMetafor() throws IOException {
         Reference reference = read();
         assertTrue(reference.metafor().startsWith("3.8"), reference.metafor());
-        assertTrue(reference.cases().size() > 200, "cases: " + reference.cases().size());
+        assertTrue(reference.cases().size() > 500, "cases: " + reference.cases().size());
         return reference.cases().stream().flatMap(c -> Stream.of(ProportionInterval.values())
                 .map(interval -> DynamicTest.dynamicTest(c.name() + " " + interval, () -> check(c, interval))));
     }

@@ -46,6 +46,17 @@ class MetaAnalysisPropertyTest {
                     assertEquals(r.cohorts().get(order.get(i)).weight(), p.cohorts().get(i).weight(), 1e-9, what);
                 }
 
+                if (settings.ciMethod() == CiMethod.T) {
+                    double waldSe = MetaAnalysis.pool(cohorts, withCiMethod(settings, CiMethod.WALD)).se();
+                    assertEquals(waldSe, r.se(), 1e-12 * waldSe, what);
+                }
+                if (settings.ciMethod() == CiMethod.ADHOC) {
+                    // Hartung-Knapp's standard error, but never below Wald's.
+                    double waldSe = MetaAnalysis.pool(cohorts, withCiMethod(settings, CiMethod.WALD)).se();
+                    double hkSe = MetaAnalysis.pool(cohorts, withCiMethod(settings, CiMethod.HARTUNG_KNAPP)).se();
+                    assertEquals(Math.max(waldSe, hkSe), r.se(), 1e-12 * waldSe, what);
+                }
+
                 if (settings.model() == PoolingModel.RANDOM && settings.ciMethod() == CiMethod.WALD
                         && r.tau2() == 0) {
                     PooledEstimate fixed = MetaAnalysis.pool(cohorts, new PoolingSettings(settings.transform(),
@@ -78,8 +89,10 @@ class MetaAnalysisPropertyTest {
         List<PoolingSettings> all = new ArrayList<>();
         for (Transform transform : Transform.values()) {
             for (double level : new double[] {0.95, 0.8}) {
-                all.add(new PoolingSettings(transform, PoolingModel.FIXED, Tau2Estimator.REML, CiMethod.WALD,
-                        ProportionInterval.CLOPPER_PEARSON, level));
+                for (CiMethod ciMethod : new CiMethod[] {CiMethod.WALD, CiMethod.T}) {
+                    all.add(new PoolingSettings(transform, PoolingModel.FIXED, Tau2Estimator.REML, ciMethod,
+                            ProportionInterval.CLOPPER_PEARSON, level));
+                }
                 for (Tau2Estimator estimator : Tau2Estimator.values()) {
                     for (CiMethod ciMethod : CiMethod.values()) {
                         all.add(new PoolingSettings(transform, PoolingModel.RANDOM, estimator, ciMethod,
@@ -89,6 +102,11 @@ class MetaAnalysisPropertyTest {
             }
         }
         return all;
+    }
+
+    private static PoolingSettings withCiMethod(PoolingSettings settings, CiMethod ciMethod) {
+        return new PoolingSettings(settings.transform(), settings.model(), settings.tau2Estimator(), ciMethod,
+                settings.cohortInterval(), settings.level());
     }
 
     private static void assertOrdered(String what, double... values) {

@@ -45,8 +45,10 @@ class MetaAnalysisRulesTest {
 
     @Test
     void fixedEffectWithHartungKnappIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> settings(Transform.LOGIT, PoolingModel.FIXED,
-                Tau2Estimator.REML, CiMethod.HARTUNG_KNAPP));
+        for (CiMethod ciMethod : new CiMethod[] {CiMethod.HARTUNG_KNAPP, CiMethod.ADHOC}) {
+            assertThrows(IllegalArgumentException.class, () -> settings(Transform.LOGIT, PoolingModel.FIXED,
+                    Tau2Estimator.REML, ciMethod));
+        }
     }
 
     @Test

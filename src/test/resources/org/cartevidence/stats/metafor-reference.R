@@ -32,12 +32,14 @@ transforms <- list(
   RAW     = list(measure = "PR",  back = function(y, ni) y)
 )
 methods <- c(FIXED = "FE", DL = "DL", REML = "REML", PM = "PM")
+# CiMethod -> rma's test; Hartung-Knapp and its ad hoc form only with random effects.
+tests <- c(WALD = "z", HARTUNG_KNAPP = "knha", ADHOC = "adhoc", T = "t")
 # Tight stopping rules: REML's Fisher scoring (threshold) and PM's uniroot (tol) only; tol also sets REML's
 # local-maximum check, which keeps metafor's default.
 tight <- function(method) if (method == "PM") list(tol = 1e-12) else list(threshold = 1e-12)
 
 fit <- function(es, method, test, level, control) {
-  # metafor has no Hartung-Knapp interval for k = 1 (t with 0 df); the Java code falls back to Wald there.
+  # metafor has no knha, adhoc or t interval for k = 1 (t with 0 df); the Java code falls back to Wald there.
   if (nrow(es) == 1) test <- "z"
   # Where Fisher scoring oscillates, metafor stops with an error and suggests shorter steps (stepadj);
   # the Java code takes that remedy itself, halving the step factor down to 1/64.
@@ -62,9 +64,9 @@ for (d in datasets) {
       tr <- transforms[[tn]]
       es <- escalc(measure = tr$measure, xi = d$xi, ni = d$ni)
       for (mn in names(methods)) {
-        for (ci in c("WALD", "HARTUNG_KNAPP")) {
-          if (mn == "FIXED" && ci == "HARTUNG_KNAPP") next
-          test <- if (ci == "WALD") "z" else "knha"
+        for (ci in names(tests)) {
+          if (mn == "FIXED" && ci %in% c("HARTUNG_KNAPP", "ADHOC")) next
+          test <- tests[[ci]]
           res <- fit(es, methods[[mn]], test, level, tight(methods[[mn]]))
           p <- predict(res)
           back <- function(y) tr$back(y, d$ni)
