@@ -7,6 +7,8 @@ public enum CiMethod {
     /**
      * Hartung-Knapp(-Sidik-Jonkman): t with k - p df and the rescaled standard error (metafor
      * {@code test = "knha"}). Inverse variance, random effects only; falls back to {@link #WALD} for a single cohort.
+     * Where the cohorts agree exactly (weighted residual sum of squares 0), metafor's interval has zero width; there
+     * {@link #ADHOC} is used instead and the result carries a note saying so.
      */
     HARTUNG_KNAPP,
     /**

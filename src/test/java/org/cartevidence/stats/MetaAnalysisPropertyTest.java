@@ -1,6 +1,7 @@
 package org.cartevidence.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ class MetaAnalysisPropertyTest {
                 assertOrdered(what, r.piLower(), r.ciLower(), r.estimate(), r.ciUpper(), r.piUpper());
                 assertTrue(r.i2() >= 0 && r.i2() <= 100, what + " I² " + r.i2());
                 assertTrue(r.tau2() >= 0, what);
+                assertTrue(r.se() > 0, what + " se " + r.se());
+                if (settings.ciMethod() != CiMethod.HARTUNG_KNAPP) {
+                    assertNull(r.note(), what);
+                }
                 assertTrue(r.qPValue() >= 0 && r.qPValue() <= 1, what);
                 assertEquals(100, r.cohorts().stream().mapToDouble(CohortEstimate::weight).sum(), 1e-9, what);
                 for (CohortEstimate c : r.cohorts()) {

@@ -19,6 +19,7 @@ datasets <- list(
   list(name = "zero-events",    xi = c(0, 0, 1, 0, 2), ni = c(14, 12, 15, 5, 13)),
   list(name = "all-events",     xi = c(5, 10, 3, 8), ni = c(5, 10, 3, 8)),
   list(name = "identical",      xi = rep(6, 4), ni = rep(20, 4)),
+  list(name = "identical-1-of-1", xi = c(1, 1), ni = c(1, 1)),
   list(name = "random-k60",     xi = x60, ni = n60),
   # REML's Fisher scoring oscillates on these (logit and raw scale respectively) and needs shorter steps.
   list(name = "reml-oscillates", xi = c(3, 0, 0, 0, 0, 0, 0), ni = c(6, 3, 6, 1, 6, 1, 1)),
@@ -68,6 +69,13 @@ for (d in datasets) {
           if (mn == "FIXED" && ci %in% c("HARTUNG_KNAPP", "ADHOC")) next
           test <- tests[[ci]]
           res <- fit(es, methods[[mn]], test, level, tight(methods[[mn]]))
+          # Where the cohorts agree exactly, knha leaves no residual variance and a zero-width interval; the
+          # Java code then takes the ad hoc correction instead and says so in its note.
+          zeroWidthCorrected <- test == "knha" && res$ci.lb == res$ci.ub
+          if (zeroWidthCorrected) {
+            test <- "adhoc"
+            res <- fit(es, methods[[mn]], test, level, tight(methods[[mn]]))
+          }
           p <- predict(res)
           back <- function(y) tr$back(y, d$ni)
           dflt <- fit(es, methods[[mn]], test, level, list())
@@ -75,7 +83,7 @@ for (d in datasets) {
           cases[[length(cases) + 1]] <- list(
             dataset = d$name, events = I(d$xi), totals = I(d$ni), level = level,
             transform = tn, model = if (mn == "FIXED") "FIXED" else "RANDOM",
-            tau2Estimator = if (mn == "FIXED") NA else mn, ciMethod = ci,
+            tau2Estimator = if (mn == "FIXED") NA else mn, ciMethod = ci, zeroWidthCorrected = zeroWidthCorrected,
             yi = I(c(es$yi)), vi = I(c(es$vi)), weights = I(unname(weights(res))),
             wilsonLower = I(wilson[, 1]), wilsonUpper = I(wilson[, 2]),
             clopperPearsonLower = I(clopper[, 1]), clopperPearsonUpper = I(clopper[, 2]),
