@@ -15,6 +15,10 @@ public final class MetaAnalysis {
     /** metafor treats a weighted residual sum of squares at or below .Machine$double.eps as exactly 0. */
     private static final double ZERO_RESIDUAL = Math.ulp(1.0);
 
+    /** The note of a Hartung-Knapp result that took the ad hoc correction. */
+    static final String ZERO_WIDTH_NOTE = "The cohorts agree exactly, which gives Hartung-Knapp's interval zero"
+            + " width; the ad hoc correction (never narrower than Wald) was used.";
+
     private MetaAnalysis() {
     }
 
@@ -56,19 +60,27 @@ public final class MetaAnalysis {
         double tau2 = random && k > 1 ? settings.tau2Estimator().estimate(y, v) : 0;
         InverseVariance pooled = new InverseVariance(y, v, tau2);
 
-        double se;
+        CiMethod ciMethod = settings.ciMethod();
+        String note = null;
+        double scale = 1;
         double crit;
-        if (settings.ciMethod() == CiMethod.HARTUNG_KNAPP && k > 1) {
-            // Variance rescaled by the weighted residual mean square, not truncated at 1 (metafor's "knha",
-            // not "adhoc"); identical cohorts thus get a zero-width interval, as in metafor.
-            double scale = pooled.q <= ZERO_RESIDUAL ? 0 : pooled.q / (k - 1);
-            se = Math.sqrt(scale / pooled.sumW);
-            crit = Critical.t(level, k - 1);
-        } else {
-            // Wald; also Hartung-Knapp's fallback for k = 1, where t would have 0 df.
-            se = Math.sqrt(1 / pooled.sumW);
+        if (ciMethod == CiMethod.WALD || k == 1) {
+            // Also the fallback of the t-based methods for k = 1, where t would have 0 df.
             crit = Critical.normal(level);
+        } else {
+            crit = Critical.t(level, k - 1);
+            if (ciMethod == CiMethod.HARTUNG_KNAPP || ciMethod == CiMethod.ADHOC) {
+                // Weighted residual mean square, with metafor's threshold for an exact 0.
+                double residualMeanSquare = pooled.q <= ZERO_RESIDUAL ? 0 : pooled.q / (k - 1);
+                // Cohorts that agree exactly leave knha a zero-width interval, which would read as certainty.
+                boolean zeroWidth = ciMethod == CiMethod.HARTUNG_KNAPP && residualMeanSquare == 0;
+                if (zeroWidth) {
+                    note = ZERO_WIDTH_NOTE;
+                }
+                scale = ciMethod == CiMethod.ADHOC || zeroWidth ? Math.max(1, residualMeanSquare) : residualMeanSquare;
+            }
         }
+        double se = Math.sqrt(scale / pooled.sumW);
         double ciHalfWidth = crit * se;
         double piHalfWidth = crit * Math.sqrt(se * se + tau2);
 
@@ -93,7 +105,7 @@ public final class MetaAnalysis {
                 transform.toProportion(mu - piHalfWidth, harmonicMeanTotal),
                 transform.toProportion(mu + piHalfWidth, harmonicMeanTotal),
                 mu, se, tau2, het.q, het.pValue, null, null, het.i2, het.h2, cohortEstimates, settings,
-                PoolingMethod.INVERSE_VARIANCE, null);
+                PoolingMethod.INVERSE_VARIANCE, note);
     }
 
     private record Heterogeneity(double q, double pValue, double i2, double h2) {

@@ -15,7 +15,8 @@ import java.util.List;
  * @param piLower    lower prediction bound (equal to the CI for the fixed-effect model); null for exact-binomial
  * @param piUpper    upper prediction bound
  * @param mu         pooled effect on the transformed scale (the logit for a GLMM); NaN for exact-binomial
- * @param se         its standard error (Hartung-Knapp adjusted where that method is used); NaN for exact-binomial
+ * @param se         its standard error, rescaled where Hartung-Knapp or its ad hoc form is used; NaN for
+ *                   exact-binomial
  * @param tau2       between-cohort variance on the transformed scale (0 for the fixed-effect model); null for
  *                   exact-binomial
  * @param q          Cochran's Q (fixed-effect weights, whatever the model) for inverse variance, the Wald-type test

@@ -1,6 +1,7 @@
 package org.cartevidence.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ class MetaAnalysisPropertyTest {
                 assertOrdered(what, r.piLower(), r.ciLower(), r.estimate(), r.ciUpper(), r.piUpper());
                 assertTrue(r.i2() >= 0 && r.i2() <= 100, what + " I² " + r.i2());
                 assertTrue(r.tau2() >= 0, what);
+                assertTrue(r.se() > 0, what + " se " + r.se());
+                if (settings.ciMethod() != CiMethod.HARTUNG_KNAPP) {
+                    assertNull(r.note(), what);
+                }
                 assertTrue(r.qPValue() >= 0 && r.qPValue() <= 1, what);
                 assertEquals(100, r.cohorts().stream().mapToDouble(CohortEstimate::weight).sum(), 1e-9, what);
                 for (CohortEstimate c : r.cohorts()) {
@@ -44,6 +49,17 @@ class MetaAnalysisPropertyTest {
                 assertSamePooled(what + " shuffled", r, p);
                 for (int i = 0; i < order.size(); i++) {
                     assertEquals(r.cohorts().get(order.get(i)).weight(), p.cohorts().get(i).weight(), 1e-9, what);
+                }
+
+                if (settings.ciMethod() == CiMethod.T) {
+                    double waldSe = MetaAnalysis.pool(cohorts, withCiMethod(settings, CiMethod.WALD)).se();
+                    assertEquals(waldSe, r.se(), 1e-12 * waldSe, what);
+                }
+                if (settings.ciMethod() == CiMethod.ADHOC) {
+                    // Hartung-Knapp's standard error, but never below Wald's.
+                    double waldSe = MetaAnalysis.pool(cohorts, withCiMethod(settings, CiMethod.WALD)).se();
+                    double hkSe = MetaAnalysis.pool(cohorts, withCiMethod(settings, CiMethod.HARTUNG_KNAPP)).se();
+                    assertEquals(Math.max(waldSe, hkSe), r.se(), 1e-12 * waldSe, what);
                 }
 
                 if (settings.model() == PoolingModel.RANDOM && settings.ciMethod() == CiMethod.WALD
@@ -78,8 +94,10 @@ class MetaAnalysisPropertyTest {
         List<PoolingSettings> all = new ArrayList<>();
         for (Transform transform : Transform.values()) {
             for (double level : new double[] {0.95, 0.8}) {
-                all.add(new PoolingSettings(transform, PoolingModel.FIXED, Tau2Estimator.REML, CiMethod.WALD,
-                        ProportionInterval.CLOPPER_PEARSON, level));
+                for (CiMethod ciMethod : new CiMethod[] {CiMethod.WALD, CiMethod.T}) {
+                    all.add(new PoolingSettings(transform, PoolingModel.FIXED, Tau2Estimator.REML, ciMethod,
+                            ProportionInterval.CLOPPER_PEARSON, level));
+                }
                 for (Tau2Estimator estimator : Tau2Estimator.values()) {
                     for (CiMethod ciMethod : CiMethod.values()) {
                         all.add(new PoolingSettings(transform, PoolingModel.RANDOM, estimator, ciMethod,
@@ -89,6 +107,11 @@ class MetaAnalysisPropertyTest {
             }
         }
         return all;
+    }
+
+    private static PoolingSettings withCiMethod(PoolingSettings settings, CiMethod ciMethod) {
+        return new PoolingSettings(settings.transform(), settings.model(), settings.tau2Estimator(), ciMethod,
+                settings.cohortInterval(), settings.level());
     }
 
     private static void assertOrdered(String what, double... values) {

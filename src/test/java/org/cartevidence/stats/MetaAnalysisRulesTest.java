@@ -2,7 +2,9 @@ package org.cartevidence.stats;
 
 import static org.cartevidence.stats.MetaAnalysisMetaforTest.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,8 +47,10 @@ class MetaAnalysisRulesTest {
 
     @Test
     void fixedEffectWithHartungKnappIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> settings(Transform.LOGIT, PoolingModel.FIXED,
-                Tau2Estimator.REML, CiMethod.HARTUNG_KNAPP));
+        for (CiMethod ciMethod : new CiMethod[] {CiMethod.HARTUNG_KNAPP, CiMethod.ADHOC}) {
+            assertThrows(IllegalArgumentException.class, () -> settings(Transform.LOGIT, PoolingModel.FIXED,
+                    Tau2Estimator.REML, ciMethod));
+        }
     }
 
     @Test
@@ -95,13 +99,59 @@ class MetaAnalysisRulesTest {
         }
     }
 
-    /** metafor's knha leaves no residual variance for identical cohorts: a zero-width interval, kept as is. */
+    /** metafor's knha leaves identical cohorts no residual variance and a zero-width interval; ad hoc is used. */
     @Test
-    void identicalCohortsGiveAZeroWidthHartungKnappInterval() {
+    void identicalCohortsTakeTheAdHocCorrectionUnderHartungKnapp() {
         List<EventCount> same = List.of(new EventCount(6, 20), new EventCount(6, 20), new EventCount(6, 20));
-        PooledEstimate r = MetaAnalysis.pool(same, PoolingSettings.INVERSE_VARIANCE_DEFAULTS);
-        assertEquals(0, r.se());
-        assertEquals(r.estimate(), r.ciLower());
-        assertEquals(r.estimate(), r.piUpper());
+        PooledEstimate hk = MetaAnalysis.pool(same, PoolingSettings.INVERSE_VARIANCE_DEFAULTS);
+        PooledEstimate adhoc = MetaAnalysis.pool(same,
+                settings(Transform.LOGIT, PoolingModel.RANDOM, Tau2Estimator.REML, CiMethod.ADHOC));
+        assertEquals(MetaAnalysis.ZERO_WIDTH_NOTE, hk.note());
+        assertNull(adhoc.note());
+        // Rescaling factor 1: the Wald standard error, sqrt(vi / k) with vi = 1/6 + 1/14.
+        assertClose(Math.sqrt((1.0 / 6 + 1.0 / 14) / 3), hk.se(), "se");
+        assertEquals(adhoc.se(), hk.se());
+        assertEquals(adhoc.ciLower(), hk.ciLower());
+        assertEquals(adhoc.ciUpper(), hk.ciUpper());
+        assertEquals(adhoc.piLower(), hk.piLower());
+        assertEquals(adhoc.piUpper(), hk.piUpper());
+    }
+
+    /** Only the zero-width case is switched: the SLE example's Hartung-Knapp interval is narrower than ad hoc's. */
+    @Test
+    void hartungKnappNarrowerThanWaldIsKept() {
+        PooledEstimate hk = MetaAnalysis.pool(SLE, PoolingSettings.INVERSE_VARIANCE_DEFAULTS);
+        PooledEstimate adhoc = MetaAnalysis.pool(SLE,
+                settings(Transform.LOGIT, PoolingModel.RANDOM, Tau2Estimator.REML, CiMethod.ADHOC));
+        assertNull(hk.note());
+        assertTrue(hk.se() < adhoc.se(), hk.se() + " vs " + adhoc.se());
+        assertClose(Math.sqrt(hk.q() / (SLE.size() - 1)) * adhoc.se(), hk.se(), "se");
+    }
+
+    @Test
+    void noMethodGivesAZeroWidthInterval() {
+        List<List<EventCount>> agreeing = List.of(
+                List.of(new EventCount(1, 1), new EventCount(1, 1)),
+                List.of(new EventCount(6, 20), new EventCount(6, 20), new EventCount(6, 20), new EventCount(6, 20)));
+        for (List<EventCount> cohorts : agreeing) {
+            for (Transform transform : Transform.values()) {
+                for (PoolingModel model : PoolingModel.values()) {
+                    for (Tau2Estimator estimator : Tau2Estimator.values()) {
+                        for (CiMethod ciMethod : CiMethod.values()) {
+                            boolean rescaled = ciMethod == CiMethod.HARTUNG_KNAPP || ciMethod == CiMethod.ADHOC;
+                            if (model == PoolingModel.FIXED && rescaled) {
+                                continue;
+                            }
+                            PooledEstimate r = MetaAnalysis.pool(cohorts,
+                                    settings(transform, model, estimator, ciMethod));
+                            String what = cohorts + " " + transform + " " + model + " " + estimator + " " + ciMethod;
+                            assertTrue(r.se() > 0, what);
+                            assertTrue(r.ciLower() < r.ciUpper(), what);
+                            assertTrue(r.piLower() < r.piUpper(), what);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

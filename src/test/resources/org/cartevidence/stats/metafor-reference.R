@@ -19,6 +19,7 @@ datasets <- list(
   list(name = "zero-events",    xi = c(0, 0, 1, 0, 2), ni = c(14, 12, 15, 5, 13)),
   list(name = "all-events",     xi = c(5, 10, 3, 8), ni = c(5, 10, 3, 8)),
   list(name = "identical",      xi = rep(6, 4), ni = rep(20, 4)),
+  list(name = "identical-1-of-1", xi = c(1, 1), ni = c(1, 1)),
   list(name = "random-k60",     xi = x60, ni = n60),
   # REML's Fisher scoring oscillates on these (logit and raw scale respectively) and needs shorter steps.
   list(name = "reml-oscillates", xi = c(3, 0, 0, 0, 0, 0, 0), ni = c(6, 3, 6, 1, 6, 1, 1)),
@@ -32,12 +33,14 @@ transforms <- list(
   RAW     = list(measure = "PR",  back = function(y, ni) y)
 )
 methods <- c(FIXED = "FE", DL = "DL", REML = "REML", PM = "PM")
+# CiMethod -> rma's test; Hartung-Knapp and its ad hoc form only with random effects.
+tests <- c(WALD = "z", HARTUNG_KNAPP = "knha", ADHOC = "adhoc", T = "t")
 # Tight stopping rules: REML's Fisher scoring (threshold) and PM's uniroot (tol) only; tol also sets REML's
 # local-maximum check, which keeps metafor's default.
 tight <- function(method) if (method == "PM") list(tol = 1e-12) else list(threshold = 1e-12)
 
 fit <- function(es, method, test, level, control) {
-  # metafor has no Hartung-Knapp interval for k = 1 (t with 0 df); the Java code falls back to Wald there.
+  # metafor has no knha, adhoc or t interval for k = 1 (t with 0 df); the Java code falls back to Wald there.
   if (nrow(es) == 1) test <- "z"
   # Where Fisher scoring oscillates, metafor stops with an error and suggests shorter steps (stepadj);
   # the Java code takes that remedy itself, halving the step factor down to 1/64.
@@ -62,10 +65,17 @@ for (d in datasets) {
       tr <- transforms[[tn]]
       es <- escalc(measure = tr$measure, xi = d$xi, ni = d$ni)
       for (mn in names(methods)) {
-        for (ci in c("WALD", "HARTUNG_KNAPP")) {
-          if (mn == "FIXED" && ci == "HARTUNG_KNAPP") next
-          test <- if (ci == "WALD") "z" else "knha"
+        for (ci in names(tests)) {
+          if (mn == "FIXED" && ci %in% c("HARTUNG_KNAPP", "ADHOC")) next
+          test <- tests[[ci]]
           res <- fit(es, methods[[mn]], test, level, tight(methods[[mn]]))
+          # Where the cohorts agree exactly, knha leaves no residual variance and a zero-width interval; the
+          # Java code then takes the ad hoc correction instead and says so in its note.
+          zeroWidthCorrected <- test == "knha" && res$ci.lb == res$ci.ub
+          if (zeroWidthCorrected) {
+            test <- "adhoc"
+            res <- fit(es, methods[[mn]], test, level, tight(methods[[mn]]))
+          }
           p <- predict(res)
           back <- function(y) tr$back(y, d$ni)
           dflt <- fit(es, methods[[mn]], test, level, list())
@@ -73,7 +83,7 @@ for (d in datasets) {
           cases[[length(cases) + 1]] <- list(
             dataset = d$name, events = I(d$xi), totals = I(d$ni), level = level,
             transform = tn, model = if (mn == "FIXED") "FIXED" else "RANDOM",
-            tau2Estimator = if (mn == "FIXED") NA else mn, ciMethod = ci,
+            tau2Estimator = if (mn == "FIXED") NA else mn, ciMethod = ci, zeroWidthCorrected = zeroWidthCorrected,
             yi = I(c(es$yi)), vi = I(c(es$vi)), weights = I(unname(weights(res))),
             wilsonLower = I(wilson[, 1]), wilsonUpper = I(wilson[, 2]),
             clopperPearsonLower = I(clopper[, 1]), clopperPearsonUpper = I(clopper[, 2]),
