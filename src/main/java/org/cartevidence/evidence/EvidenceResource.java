@@ -32,13 +32,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EvidenceResource {
 
     private static final String POOLED_DESCRIPTION = "A meta-analysis of single proportions per group: the pooled "
-            + "proportion with its confidence and prediction interval, τ², I², H², Cochran's Q with its p-value, k, "
-            + "the events and patients, and each cohort's own proportion, interval and weight. It agrees with R's "
-            + "metafor (escalc, rma, predict) to 1e-6. Each cohort contributes one outcome of the measure: the one "
-            + "at timepointMonths if given, else its latest. Cohorts superseded by a later report of the same "
-            + "patients are left out unless includeSuperseded=true, so that no patient counts twice. Defaults "
-            + "follow current methods guidance: random effects, REML, logit, Hartung-Knapp. JSON by default; "
-            + "text/csv by Accept or format=csv gives one row per group.";
+            + "proportion with its confidence and prediction interval, τ², I², H², the heterogeneity tests, k, the "
+            + "events and patients, and each cohort's own proportion, interval and weight. By default the "
+            + "binomial-normal GLMM (random-intercept logistic model by maximum likelihood), which agrees with R's "
+            + "metafor rma.glmm to 1e-4 on the proportion scale and needs no continuity correction for cohorts at 0 or "
+            + "all events; where it cannot be estimated a group answers the pooled counts with the exact interval and "
+            + "says why. method=inverse-variance pools transformed proportions as metafor's rma does (to 1e-6), with "
+            + "REML and Hartung-Knapp by default. Each cohort contributes one outcome of the measure: the one at "
+            + "timepointMonths if given, else its latest. Cohorts superseded by a later report of the same patients "
+            + "are left out unless includeSuperseded=true, so that no patient counts twice. JSON by default; text/csv "
+            + "by Accept or format=csv gives one row per group.";
     private static final MediaType CSV = MediaType.valueOf(PooledCsv.MEDIA_TYPE);
     private static final QueryOption<MediaType> FORMAT = new QueryOption<>("format",
             Map.of("json", MediaType.APPLICATION_JSON_TYPE, "csv", CSV));
@@ -102,8 +105,9 @@ public class EvidenceResource {
             description = "The pooled estimates of getPooledEstimates, with the same parameters, as a forest plot in "
                     + "SVG: per group one row per cohort (study, cohort, events/N, its proportion and interval as a "
                     + "square sized by weight on its line, and as text), the pooled diamond with the prediction "
-                    + "interval through it (random effects), and a caption naming the method, k, I² and τ²; one "
-                    + "axis from 0 to 1. Without matching cohorts, an SVG that says there is nothing to plot.")
+                    + "interval through it (random effects), and a caption naming the method in words, k, I², τ² and "
+                    + "the heterogeneity tests; a group of one cohort is drawn as that cohort. One axis from 0 to 1. "
+                    + "Without matching cohorts, an SVG that says there is nothing to plot.")
     @APIResponse(responseCode = "200", description = "The forest plot.", content = @Content(
             mediaType = Svg.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "uc", summary = "Remission in ulcerative colitis: a single cohort",

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import org.cartevidence.outcome.Measure;
+import org.cartevidence.api.Labels;
+import org.cartevidence.stats.PoolingMethod;
 import org.cartevidence.stats.PoolingModel;
 import org.cartevidence.stats.PoolingSettings;
 
@@ -52,7 +54,7 @@ final class ForestPlot {
 
     static String svg(PooledResult result, PoolingSettings settings, GroupBy grouping, Map<Long, String> studyNames) {
         boolean random = settings.model() == PoolingModel.RANDOM;
-        String title = measureName(result.measure()) + ": pooled proportion"
+        String title = Labels.of(result.measure()) + ": pooled proportion"
                 + (grouping == GroupBy.NONE ? "" : " by " + grouping.label.toLowerCase(Locale.ROOT));
         if (result.groups().isEmpty()) {
             return new Svg(WIDTH, 110, title, CSS)
@@ -62,10 +64,10 @@ final class ForestPlot {
                     .finish();
         }
 
-        int rowsPerGroup = (grouping == GroupBy.NONE ? 0 : 1) + 2 + (random ? 1 : 0); // heading, pooled, PI, caption
-        int rows = result.groups().stream().mapToInt(g -> g.k() + rowsPerGroup).sum();
+        int heading = grouping == GroupBy.NONE ? 0 : 1;
+        double rows = result.groups().stream().mapToDouble(g -> heading + g.k() + extraRows(g, random)).sum();
         double tableTop = 76;
-        double axisY = tableTop + rows * ROW + (result.groups().size() - 1) * ROW / 2 + 8;
+        double axisY = tableTop + (rows - 0.5) * ROW + 8; // no space after the last group
         Svg svg = new Svg(WIDTH, axisY + 56, title, CSS);
 
         svg.text("text", title, "class", "title", "x", STUDY_X, "y", 30.0);
@@ -87,23 +89,33 @@ final class ForestPlot {
         double y = tableTop + ROW / 2;
         for (PooledResult.Group group : result.groups()) {
             if (grouping != GroupBy.NONE) {
-                svg.text("text", grouping.label + ": " + group.group(), "class", "group", "x", STUDY_X, "y", y + 4);
+                svg.text("text", grouping.label + ": " + group.label(), "class", "group", "x", STUDY_X, "y", y + 4);
                 y += ROW;
             }
             for (PooledResult.CohortResult cohort : group.cohorts()) {
                 cohortRow(svg, cohort, studyNames.get(cohort.studyId()), maxWeight, y);
                 y += ROW;
             }
-            pooledRow(svg, group, random, y);
+            if (group.k() == 1) { // a single cohort is shown as itself, not as a pooled estimate of one
+                svg.text("text", "A single cohort: not pooled.", "class", "caption", "x", STUDY_X, "y", y + 4);
+                y += ROW * 1.5;
+                continue;
+            }
+            pooledRow(svg, group, y);
             y += ROW;
-            if (random) {
+            if (random && group.piLower() != null) {
                 svg.text("text", "Prediction interval", "class", "note", "x", STUDY_X, "y", y + 4)
                         .text("text", interval(group.piLower(), group.piUpper()), "class", "note", "x", ESTIMATE_X,
                                 "y", y + 4);
                 y += ROW;
             }
-            svg.text("text", caption(result.measure(), settings, group), "class", "caption", "x", STUDY_X, "y", y + 4);
-            y += ROW * 1.5;
+            svg.text("text", caption(result, settings, group), "class", "caption", "x", STUDY_X, "y", y + 4);
+            y += ROW;
+            if (group.note() != null) {
+                svg.text("text", group.note(), "class", "caption", "x", STUDY_X, "y", y + 4);
+                y += ROW;
+            }
+            y += ROW / 2;
         }
         axis(svg, axisY, result.measure());
         return svg.finish();
@@ -127,11 +139,21 @@ final class ForestPlot {
                 .close();
     }
 
-    private static void pooledRow(Svg svg, PooledResult.Group group, boolean random, double y) {
+    /** Rows a group takes beyond its heading and cohorts: pooled row, prediction interval, caption, note, space. */
+    private static double extraRows(PooledResult.Group group, boolean random) {
+        if (group.k() == 1) {
+            return 1.5; // the line saying it is not pooled, and space
+        }
+        return 2.5 + (random && group.piLower() != null ? 1 : 0) + (group.note() == null ? 0 : 1);
+    }
+
+    private static void pooledRow(Svg svg, PooledResult.Group group, double y) {
+        boolean exact = group.piLower() == null;
         svg.open("g", "class", "pooled")
-                .text("text", "Pooled estimate (k = " + group.k() + ")", "x", STUDY_X, "y", y + 4)
+                .text("text", (exact ? "Pooled counts (k = " : "Pooled estimate (k = ") + group.k() + ")", "x", STUDY_X,
+                        "y", y + 4)
                 .text("text", group.events() + "/" + group.total(), "class", "end", "x", COUNT_END, "y", y + 4);
-        if (random) { // drawn first, so that the diamond lies over it
+        if (!exact) { // drawn first, so that the diamond lies over it
             double tick = DIAMOND_HALF_HEIGHT - 2;
             svg.empty("line", "class", "pi", "x1", x(group.piLower()), "y1", y, "x2", x(group.piUpper()), "y2", y)
                     .empty("line", "class", "pi", "x1", x(group.piLower()), "y1", y - tick, "x2", x(group.piLower()),
@@ -157,47 +179,52 @@ final class ForestPlot {
                     .text("text", BigDecimal.valueOf(tick).stripTrailingZeros().toPlainString(), "class", "middle",
                             "x", x(tick), "y", y + 19);
         }
-        svg.text("text", measureName(measure) + " (proportion of patients)", "class", "middle",
+        svg.text("text", Labels.of(measure) + " (proportion of patients)", "class", "middle",
                 "x", (PLOT_LEFT + PLOT_RIGHT) / 2, "y", y + 40).close();
     }
 
-    /** E.g. "Remission. Random effects, REML, logit transform, Hartung-Knapp CI; k = 9, I² = 0.0 %, τ² = 0.000". */
-    private static String caption(Measure measure, PoolingSettings settings, PooledResult.Group group) {
+    /**
+     * The method in words and the group's heterogeneity, e.g. "Remission. Random-effects logistic model (GLMM), ML;
+     * 95 % Wald CI; k = 9, I² = 50.2 %, τ² = 1.417, Wald Q = 5.57 (p = 0.695), LRT = 14.24 (p = 0.076)".
+     */
+    private static String caption(PooledResult result, PoolingSettings settings, PooledResult.Group group) {
+        String level = percent(settings.level()) + " % ";
+        if (group.piLower() == null) { // exact-binomial: the note below says why
+            return Labels.of(result.measure()) + ". Pooled counts with the exact (Clopper-Pearson) " + level + "CI; k = "
+                    + group.k();
+        }
         boolean random = settings.model() == PoolingModel.RANDOM;
-        String transform = switch (settings.transform()) {
-            case LOGIT -> "logit transform";
-            case ARCSINE -> "Freeman-Tukey double arcsine transform";
-            case RAW -> "untransformed proportions";
-        };
         String ci = switch (settings.ciMethod()) {
             case WALD -> "Wald CI";
+            case T -> "t CI (k − 1 df)";
             case HARTUNG_KNAPP -> "Hartung-Knapp CI";
-            case ADHOC -> "Hartung-Knapp CI (ad hoc correction)";
-            case T -> "t CI";
+            case ADHOC -> "Hartung-Knapp CI with the ad hoc correction";
         };
-        String model = random ? "Random effects, " + settings.tau2Estimator() : "Fixed effect";
-        return measureName(measure) + ". " + model + ", " + transform + ", " + ci
-                + String.format(Locale.ROOT, "; k = %d, I² = %.1f %%", group.k(), group.i2())
-                + (random ? String.format(Locale.ROOT, ", τ² = %.3f", group.tau2()) : "")
-                + String.format(Locale.ROOT, ", Q = %.2f (p = %.3f)", group.q(), group.qPValue());
-    }
-
-    private static String measureName(Measure measure) {
-        return switch (measure) {
-            case REMISSION -> "Remission";
-            case DRUG_FREE_REMISSION -> "Drug-free remission";
-            case RESPONSE -> "Response";
-            case RELAPSE_FREE -> "Relapse-free";
-            case RELAPSE -> "Relapse";
-            case CRS_ANY -> "CRS, any grade";
-            case CRS_GRADE_3_PLUS -> "CRS grade ≥ 3";
-            case ICANS_ANY -> "ICANS, any grade";
-            case ICANS_GRADE_3_PLUS -> "ICANS grade ≥ 3";
-            case INFECTION_SEVERE -> "Severe infection";
-            case DEATH -> "Death";
-            case TREATMENT_RELATED_DEATH -> "Treatment-related death";
-            case DISEASE_ACTIVITY -> "Disease activity";
-        };
+        String model;
+        if (settings.method() == PoolingMethod.GLMM) {
+            model = random ? "Random-effects logistic model (GLMM), ML" : "Common-effect logistic model, ML";
+        } else {
+            String transform = switch (settings.transform()) {
+                case LOGIT -> "logit transform";
+                case ARCSINE -> "Freeman-Tukey double arcsine transform";
+                case RAW -> "untransformed proportions";
+            };
+            model = (random ? "Random effects, inverse variance, " + settings.tau2Estimator()
+                    : "Fixed effect, inverse variance") + ", " + transform;
+        }
+        StringBuilder text = new StringBuilder(Labels.of(result.measure())).append(". ").append(model).append("; ")
+                .append(level).append(ci)
+                .append(String.format(Locale.ROOT, "; k = %d, I² = %.1f %%", group.k(), group.i2()));
+        if (random) {
+            text.append(String.format(Locale.ROOT, ", τ² = %.3f", group.tau2()));
+        }
+        if (group.qLrt() != null) {
+            text.append(String.format(Locale.ROOT, ", Wald Q = %.2f (p = %.3f), LRT = %.2f (p = %.3f)", group.q(),
+                    group.qPValue(), group.qLrt(), group.qLrtPValue()));
+        } else {
+            text.append(String.format(Locale.ROOT, ", Q = %.2f (p = %.3f)", group.q(), group.qPValue()));
+        }
+        return text.toString();
     }
 
     /** The plot's x for a proportion; pooled raw-scale bounds beyond [0, 1] stop at the axis ends. */

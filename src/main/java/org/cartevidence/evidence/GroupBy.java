@@ -3,10 +3,11 @@ package org.cartevidence.evidence;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cartevidence.api.Labels;
 
 /** The field whose values split the cohorts into separately pooled groups. */
 enum GroupBy {
-    NONE("none", "All", row -> "all"),
+    NONE("none", "All", row -> null),
     DISEASE("disease", "Disease", PooledRow::disease),
     TARGET("target", "Target", PooledRow::target),
     CELL_SOURCE("cellSource", "Cell source", PooledRow::cellSource),
@@ -33,7 +34,19 @@ enum GroupBy {
 
     /** The group of a row: its field's value, or "unknown" where the study does not record it. */
     String groupOf(PooledRow row) {
+        if (this == NONE) {
+            return "all";
+        }
         Object value = field.apply(row);
         return value == null ? UNKNOWN : value.toString();
+    }
+
+    /** The group of a row as a reader names it ("Donor cells (allogeneic)"). */
+    String labelOf(PooledRow row) {
+        Object value = field.apply(row);
+        if (this == NONE) {
+            return "All cohorts";
+        }
+        return value == null ? "Not recorded" : Labels.of((Enum<?>) value);
     }
 }

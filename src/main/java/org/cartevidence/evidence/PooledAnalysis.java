@@ -12,6 +12,7 @@ import org.cartevidence.api.ApiException;
 import org.cartevidence.stats.EventCount;
 import org.cartevidence.stats.MetaAnalysis;
 import org.cartevidence.stats.PooledEstimate;
+import org.cartevidence.stats.PoolingMethod;
 import org.cartevidence.stats.PoolingModel;
 import org.cartevidence.stats.PoolingSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,30 +65,34 @@ public class PooledAnalysis {
         }
         Map<String, List<EventCount>> counts = new TreeMap<>();
         Map<String, List<PooledRow>> listed = new TreeMap<>();
+        Map<String, String> labels = new TreeMap<>();
         rows.forEachCohort(query, details, row -> {
             String group = grouping.groupOf(row);
+            labels.computeIfAbsent(group, g -> grouping.labelOf(row));
             counts.computeIfAbsent(group, g -> new ArrayList<>()).add(new EventCount(row.events(), row.total()));
             if (details) {
                 listed.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
             }
         });
         List<PooledResult.Group> pooled = counts.entrySet().stream()
-                .map(group -> pool(group.getKey(), group.getValue(), listed.get(group.getKey()), settings))
+                .map(group -> pool(group.getKey(), labels.get(group.getKey()), group.getValue(),
+                        listed.get(group.getKey()), settings))
                 .toList();
         boolean random = settings.model() == PoolingModel.RANDOM;
+        boolean glmm = settings.method() == PoolingMethod.GLMM;
         return new Analysis(settings, grouping, listed, new PooledResult(query.measure, grouping.parameterValue,
-                PooledQuery.MODEL.nameOf(settings.model()),
-                random ? PooledQuery.TAU2.nameOf(settings.tau2Estimator()) : null,
+                PooledQuery.METHOD.nameOf(settings.method()), PooledQuery.MODEL.nameOf(settings.model()),
+                !random ? null : glmm ? "ML" : PooledQuery.TAU2.nameOf(settings.tau2Estimator()),
                 PooledQuery.TRANSFORM.nameOf(settings.transform()), PooledQuery.CI.nameOf(settings.ciMethod()),
                 settings.level(), PooledQuery.COHORT_CI.nameOf(settings.cohortInterval()), query.includeSuperseded,
                 query.timepointMonths, pooled));
     }
 
     /** The stats package keeps the input order, so cohort i of the estimate is row i of {@code listed} (or null). */
-    private static PooledResult.Group pool(String group, List<EventCount> counts, List<PooledRow> listed,
-            PoolingSettings settings) {
+    private static PooledResult.Group pool(String group, String label, List<EventCount> counts,
+            List<PooledRow> listed, PoolingSettings settings) {
         PooledEstimate estimate = MetaAnalysis.pool(counts, settings);
-        return PooledResult.Group.of(group, estimate, listed == null ? null : IntStream.range(0, listed.size())
+        return PooledResult.Group.of(group, label, estimate, listed == null ? null : IntStream.range(0, listed.size())
                 .mapToObj(i -> PooledResult.CohortResult.of(listed.get(i), estimate.cohorts().get(i)))
                 .toList());
     }

@@ -5,15 +5,18 @@ import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The pooled estimates as RFC 4180 CSV for pipelines: a header, then one row per group, numbers unrounded. */
+/**
+ * The pooled estimates as RFC 4180 CSV for pipelines: a header, then one row per group, numbers unrounded; a value a
+ * method does not give is empty.
+ */
 final class PooledCsv {
 
     static final String MEDIA_TYPE = "text/csv";
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader("measure", "groupBy", "group", "k", "events", "total", "estimate", "ciLower", "ciUpper",
-                    "piLower", "piUpper", "tau2", "i2", "h2", "q", "qPValue", "model", "tau2Estimator", "transform",
-                    "ci", "level")
+            .setHeader("measure", "groupBy", "group", "label", "method", "k", "events", "total", "estimate",
+                    "ciLower", "ciUpper", "piLower", "piUpper", "mu", "se", "tau2", "i2", "h2", "q", "qPValue", "qLrt",
+                    "qLrtPValue", "model", "tau2Estimator", "transform", "ci", "level", "note")
             .get();
 
     private PooledCsv() {
@@ -24,10 +27,11 @@ final class PooledCsv {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter csv = FORMAT.print(out)) {
             for (PooledResult.Group g : result.groups()) {
-                csv.printRecord(result.measure(), result.groupBy(), g.group(), g.k(), g.events(), g.total(),
-                        g.estimate(), g.ciLower(), g.ciUpper(), g.piLower(), g.piUpper(), g.tau2(), g.i2(), g.h2(),
-                        g.q(), g.qPValue(), result.model(), result.tau2Estimator(), result.transform(), result.ci(),
-                        result.level());
+                csv.printRecord(result.measure(), result.groupBy(), g.group(), g.label(), g.method(), g.k(),
+                        g.events(), g.total(), g.estimate(), g.ciLower(), g.ciUpper(), g.piLower(), g.piUpper(),
+                        g.mu(), g.se(), g.tau2(), g.i2(), g.h2(), g.q(), g.qPValue(), g.qLrt(), g.qLrtPValue(),
+                        result.model(), result.tau2Estimator(), result.transform(), result.ci(), result.level(),
+                        g.note());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // appending to a StringBuilder does not fail

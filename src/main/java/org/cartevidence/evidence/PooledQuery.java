@@ -14,6 +14,7 @@ import org.cartevidence.api.ApiException;
 import org.cartevidence.cohort.Disease;
 import org.cartevidence.outcome.Measure;
 import org.cartevidence.stats.CiMethod;
+import org.cartevidence.stats.PoolingMethod;
 import org.cartevidence.stats.PoolingModel;
 import org.cartevidence.stats.PoolingSettings;
 import org.cartevidence.stats.ProportionInterval;
@@ -33,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The parameters of the pooled estimates and of the forest plot: which outcome, how to pool it, and which cohorts.
- * A repeated filter matches any of its values. Defaults are {@link PoolingSettings.INVERSE_VARIANCE_DEFAULTS}.
+ * A repeated filter matches any of its values. Defaults are {@link PoolingSettings#DEFAULTS} (GLMM), and
+ * {@link PoolingSettings#INVERSE_VARIANCE_DEFAULTS} with method=inverse-variance.
  */
 public class PooledQuery {
 
@@ -43,8 +45,14 @@ public class PooledQuery {
             Map.of("DL", Tau2Estimator.DL, "REML", Tau2Estimator.REML, "PM", Tau2Estimator.PM));
     static final QueryOption<Transform> TRANSFORM = new QueryOption<>("transform",
             Map.of("logit", Transform.LOGIT, "arcsine", Transform.ARCSINE, "raw", Transform.RAW));
-    static final QueryOption<CiMethod> CI = new QueryOption<>("ci",
-            Map.of("wald", CiMethod.WALD, "hartung-knapp", CiMethod.HARTUNG_KNAPP));
+    static final QueryOption<CiMethod> CI = new QueryOption<>("ci", Map.of("wald", CiMethod.WALD,
+            "hartung-knapp", CiMethod.HARTUNG_KNAPP, "adhoc", CiMethod.ADHOC, "t", CiMethod.T));
+    static final QueryOption<PoolingMethod> METHOD = new QueryOption<>("method",
+            Map.of("glmm", PoolingMethod.GLMM, "inverse-variance", PoolingMethod.INVERSE_VARIANCE));
+    /** The names of every method a group can report, including the GLMM's fallback. */
+    static final QueryOption<PoolingMethod> METHOD_USED = new QueryOption<>("method", Map.of("glmm",
+            PoolingMethod.GLMM, "inverse-variance", PoolingMethod.INVERSE_VARIANCE,
+            "exact-binomial", PoolingMethod.EXACT_BINOMIAL));
     static final QueryOption<ProportionInterval> COHORT_CI = new QueryOption<>("cohortCi",
             Map.of("wilson", ProportionInterval.WILSON, "exact", ProportionInterval.CLOPPER_PEARSON));
 
@@ -60,29 +68,46 @@ public class PooledQuery {
                     "target", "cellSource", "geneEditing", "phase", "sourceType"}))
     public String groupBy;
 
+    @QueryParam("method")
+    @Parameter(description = "glmm (default): the binomial-normal (random-intercept logistic) model by maximum "
+            + "likelihood, as R's metafor rma.glmm with 7-point adaptive Gauss-Hermite quadrature; it uses each "
+            + "cohort's exact binomial likelihood, which suits small cohorts at 0 or all events. Where it cannot be "
+            + "estimated (one cohort; all cohorts at 0 or at all events; all at the same proportion) a group answers "
+            + "the pooled counts with the exact Clopper-Pearson interval (method exact-binomial) and a note. "
+            + "inverse-variance: transformed proportions pooled with weights 1/(vi + τ²), as rma.", example = "glmm",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "glmm",
+                    enumeration = {"glmm", "inverse-variance"}))
+    public String method;
+
     @QueryParam("model")
-    @Parameter(description = "Random effects or fixed (common) effect, inverse-variance pooling.", example = "random",
+    @Parameter(description = "Random effects or fixed (common) effect.", example = "random",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "random", enumeration = {"random", "fixed"}))
     public String model;
 
     @QueryParam("tau2")
-    @Parameter(description = "Estimator of the between-cohort variance τ² (random effects only): "
-            + "DerSimonian-Laird, restricted maximum likelihood or Paule-Mandel.", example = "REML",
+    @Parameter(description = "Estimator of the between-cohort variance τ² for method=inverse-variance with random "
+            + "effects: DerSimonian-Laird, restricted maximum likelihood or Paule-Mandel. The GLMM estimates τ² by "
+            + "maximum likelihood and refuses this parameter.", example = "REML",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "REML", enumeration = {"DL", "REML", "PM"}))
     public String tau2;
 
     @QueryParam("transform")
-    @Parameter(description = "Scale the proportions are pooled on: logit, Freeman-Tukey double arcsine, or raw "
-            + "proportions. Results are back-transformed to proportions.", example = "logit",
+    @Parameter(description = "Scale the proportions are pooled on by inverse variance: logit, Freeman-Tukey double "
+            + "arcsine, or raw proportions. Results are back-transformed to proportions. The GLMM models the logit "
+            + "and refuses the others.", example = "logit",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "logit",
                     enumeration = {"logit", "arcsine", "raw"}))
     public String transform;
 
     @QueryParam("ci")
-    @Parameter(description = "Interval of the pooled estimate: Wald (normal) or Hartung-Knapp (t with k - 1 df). "
-            + "Default hartung-knapp for random effects and wald for the fixed model, which refuses hartung-knapp.",
-            example = "hartung-knapp", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"wald", "hartung-knapp"}))
+    @Parameter(description = "Interval of the pooled estimate (and the prediction interval): wald (normal quantile), "
+            + "t (t quantile with k - 1 df), hartung-knapp (t with the rescaled variance of Knapp and Hartung), or "
+            + "adhoc (Hartung-Knapp never narrower than Wald). hartung-knapp and adhoc rescale an inverse-variance "
+            + "random-effects variance: the GLMM and the fixed model refuse them. Default wald, but hartung-knapp for "
+            + "method=inverse-variance with random effects. Where the cohorts agree exactly, Hartung-Knapp's interval "
+            + "would have zero width: the ad hoc correction is used and the group's note says so.",
+            example = "wald", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"wald", "t", "hartung-knapp", "adhoc"}))
     public String ci;
 
     @QueryParam("level")
@@ -162,16 +187,34 @@ public class PooledQuery {
 
     /** The pooling options, or a 400 naming the first bad one. */
     PoolingSettings settings() {
-        PoolingSettings defaults = PoolingSettings.INVERSE_VARIANCE_DEFAULTS;
-        PoolingModel pooling = MODEL.parse(model, defaults.model());
-        boolean fixed = pooling == PoolingModel.FIXED;
+        PoolingMethod pooling = METHOD.parse(method, PoolingMethod.GLMM);
+        boolean glmm = pooling == PoolingMethod.GLMM;
+        PoolingSettings defaults = glmm ? PoolingSettings.DEFAULTS : PoolingSettings.INVERSE_VARIANCE_DEFAULTS;
+        PoolingModel effects = MODEL.parse(model, defaults.model());
+        boolean fixed = effects == PoolingModel.FIXED;
+        Transform scale = TRANSFORM.parse(transform, defaults.transform());
+        Tau2Estimator estimator = TAU2.parse(tau2, defaults.tau2Estimator());
         CiMethod interval = CI.parse(ci, fixed ? CiMethod.WALD : defaults.ciMethod());
-        if (fixed && interval == CiMethod.HARTUNG_KNAPP) {
-            throw ApiException.badParameter("ci", "hartung-knapp needs model=random; use wald with model=fixed");
+        boolean rescaled = interval == CiMethod.HARTUNG_KNAPP || interval == CiMethod.ADHOC;
+        if (glmm && tau2 != null) {
+            throw ApiException.badParameter("tau2", "the GLMM estimates τ² by maximum likelihood; tau2 chooses an "
+                    + "estimator for method=inverse-variance");
         }
-        return new PoolingSettings(TRANSFORM.parse(transform, defaults.transform()), pooling,
-                TAU2.parse(tau2, defaults.tau2Estimator()), interval,
-                COHORT_CI.parse(cohortCi, defaults.cohortInterval()), level == null ? defaults.level() : level);
+        if (glmm && scale != Transform.LOGIT) {
+            throw ApiException.badParameter("transform", "the GLMM models the logit; " + TRANSFORM.nameOf(scale)
+                    + " is for method=inverse-variance");
+        }
+        if (glmm && rescaled) {
+            throw ApiException.badParameter("ci", CI.nameOf(interval) + " rescales an inverse-variance variance; "
+                    + "use wald or t with method=glmm, or method=inverse-variance");
+        }
+        if (fixed && rescaled) {
+            throw ApiException.badParameter("ci", CI.nameOf(interval) + " needs model=random; use wald or t with "
+                    + "model=fixed");
+        }
+        return new PoolingSettings(scale, effects, estimator, interval,
+                COHORT_CI.parse(cohortCi, defaults.cohortInterval()), level == null ? defaults.level() : level,
+                pooling);
     }
 
     GroupBy grouping() {

@@ -2,10 +2,12 @@ package org.cartevidence.evidence;
 
 import java.util.List;
 import org.cartevidence.api.AnswerCache;
+import org.cartevidence.api.Labels;
 import org.cartevidence.cohort.Disease;
 import org.cartevidence.outcome.Measure;
 import org.cartevidence.stats.CohortEstimate;
 import org.cartevidence.stats.PooledEstimate;
+import org.cartevidence.stats.PoolingMethod;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Pooled proportions per group, with the options that produced them echoed back. */
@@ -13,11 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PooledResult(
         @Schema(examples = "REMISSION") Measure measure,
         @Schema(description = "The grouping field, or none.", examples = "none") String groupBy,
+        @Schema(description = "The method asked for; each group says which it used.", examples = "glmm",
+                enumeration = {"glmm", "inverse-variance"}) String method,
         @Schema(examples = "random", enumeration = {"random", "fixed"}) String model,
-        @Schema(description = "τ² estimator; absent for the fixed model.", examples = "REML",
-                enumeration = {"DL", "REML", "PM"}) String tau2Estimator,
+        @Schema(description = "τ² estimator: ML for the GLMM; absent for the fixed model.", examples = "ML",
+                enumeration = {"ML", "DL", "REML", "PM"}) String tau2Estimator,
         @Schema(examples = "logit", enumeration = {"logit", "arcsine", "raw"}) String transform,
-        @Schema(examples = "hartung-knapp", enumeration = {"wald", "hartung-knapp"}) String ci,
+        @Schema(examples = "wald", enumeration = {"wald", "t", "hartung-knapp", "adhoc"}) String ci,
         @Schema(examples = "0.95") double level,
         @Schema(examples = "wilson", enumeration = {"wilson", "exact"}) String cohortCi,
         @Schema(examples = "false") boolean includeSuperseded,
@@ -31,29 +35,49 @@ public record PooledResult(
     public record Group(
             @Schema(description = "The group's value of the groupBy field, 'unknown' where not recorded, or 'all'.",
                     examples = "all") String group,
+            @Schema(description = "The group as a reader names it.", examples = "All cohorts") String label,
+            @Schema(description = "The method used: the one asked for, or exact-binomial (the pooled counts with the "
+                    + "exact Clopper-Pearson interval) where the GLMM cannot be estimated; the note says why.",
+                    examples = "glmm", enumeration = {"glmm", "inverse-variance", "exact-binomial"}) String method,
+            @Schema(description = "Why the answer departs from what was asked; absent otherwise.",
+                    examples = "A single cohort: its own proportion with the exact (Clopper-Pearson) interval; "
+                            + "pooling needs at least two.") String note,
             @Schema(description = "Number of cohorts.", examples = "9") int k,
             @Schema(examples = "46") int events,
             @Schema(examples = "54") int total,
-            @Schema(description = "Pooled proportion.", examples = "0.8025") double estimate,
-            @Schema(examples = "0.6357") double ciLower,
-            @Schema(examples = "0.9044") double ciUpper,
-            @Schema(description = "Prediction interval for a new cohort (equals the CI for the fixed model).",
-                    examples = "0.6357") double piLower,
-            @Schema(examples = "0.9044") double piUpper,
-            @Schema(description = "Between-cohort variance on the transformed scale (0 for the fixed model).",
-                    examples = "0") double tau2,
-            @Schema(description = "I² in percent.", examples = "0") double i2,
-            @Schema(examples = "1") double h2,
-            @Schema(description = "Cochran's Q.", examples = "7.4622") double q,
-            @Schema(description = "p-value of Q on k - 1 degrees of freedom.", examples = "0.4877") double qPValue,
+            @Schema(description = "Pooled proportion.", examples = "0.8897") double estimate,
+            @Schema(examples = "0.6452") double ciLower,
+            @Schema(examples = "0.9728") double ciUpper,
+            @Schema(description = "Prediction interval for a new cohort (equals the CI for the fixed model); absent "
+                    + "for exact-binomial.", examples = "0.3362") Double piLower,
+            @Schema(examples = "0.9923") Double piUpper,
+            @Schema(description = "The pooled estimate on the model's scale (the logit for the GLMM); absent for "
+                    + "exact-binomial.", examples = "2.0879") Double mu,
+            @Schema(description = "Its standard error (rescaled for hartung-knapp and adhoc).", examples = "0.7602")
+            Double se,
+            @Schema(description = "Between-cohort variance on the model's scale (0 for the fixed model); absent for "
+                    + "exact-binomial.", examples = "1.4171") Double tau2,
+            @Schema(description = "I² in percent.", examples = "50.2") Double i2,
+            @Schema(examples = "2.009") Double h2,
+            @Schema(description = "Test for heterogeneity: Cochran's Q for inverse variance; for the GLMM the "
+                    + "Wald-type test of one logit per cohort against the model (rma.glmm's QE.Wld).",
+                    examples = "5.5719") Double q,
+            @Schema(description = "p-value of q on k - 1 degrees of freedom.", examples = "0.6951") Double qPValue,
+            @Schema(description = "GLMM only: the likelihood-ratio test of the same hypothesis (rma.glmm's QE.LRT).",
+                    examples = "14.2438") Double qLrt,
+            @Schema(description = "p-value of qLrt on k - 1 degrees of freedom.", examples = "0.0756")
+            Double qLrtPValue,
             @Schema(description = "The pooled cohorts by study publication year, study key and cohort label; absent "
                     + "with cohorts=false.")
             List<CohortResult> cohorts) {
 
-        static Group of(String group, PooledEstimate pooled, List<CohortResult> cohorts) {
-            return new Group(group, pooled.k(), pooled.events(), pooled.total(), pooled.estimate(), pooled.ciLower(),
-                    pooled.ciUpper(), pooled.piLower(), pooled.piUpper(), pooled.tau2(), pooled.i2(), pooled.h2(),
-                    pooled.q(), pooled.qPValue(), cohorts);
+        static Group of(String group, String label, PooledEstimate pooled, List<CohortResult> cohorts) {
+            boolean exact = pooled.method() == PoolingMethod.EXACT_BINOMIAL;
+            return new Group(group, label, PooledQuery.METHOD_USED.nameOf(pooled.method()), pooled.note(), pooled.k(),
+                    pooled.events(), pooled.total(), pooled.estimate(), pooled.ciLower(), pooled.ciUpper(),
+                    pooled.piLower(), pooled.piUpper(), exact ? null : pooled.mu(), exact ? null : pooled.se(),
+                    pooled.tau2(), pooled.i2(), pooled.h2(), pooled.q(), pooled.qPValue(), pooled.qLrt(),
+                    pooled.qLrtPValue(), cohorts);
         }
     }
 
@@ -72,6 +96,7 @@ public record PooledResult(
                     + "systemic lupus erythematosus: a phase 1 trial") String studyTitle,
             @Schema(examples = "SLE") String label,
             @Schema(examples = "SLE") Disease disease,
+            @Schema(examples = "Systemic lupus erythematosus") String diseaseLabel,
             @Schema(description = "The outcome that was pooled.", examples = "131") long outcomeId,
             @Schema(examples = "2.8") Double timepointMonths,
             @Schema(examples = "12") int events,
@@ -79,12 +104,14 @@ public record PooledResult(
             @Schema(examples = "0.8") double proportion,
             @Schema(description = "The cohort's own interval (cohortCi).", examples = "0.5481") double ciLower,
             @Schema(examples = "0.9295") double ciUpper,
-            @Schema(description = "Share of the pooled estimate in percent; a group's add up to 100.",
-                    examples = "27.1") double weight) {
+            @Schema(description = "Share of the pooled estimate in percent; a group's add up to 100. For the GLMM, "
+                    + "which has no weights of its own, the inverse-variance share at the model's τ²; for exact-binomial "
+                    + "the cohort's share of the patients.", examples = "18.2") double weight) {
 
         static CohortResult of(PooledRow row, CohortEstimate estimate) {
             return new CohortResult(row.cohortId(), row.studyId(), row.studyKey(), row.studyTitle(), row.label(),
-                    row.disease(), row.outcomeId(), row.timepointMonths(), estimate.events(), estimate.total(),
+                    row.disease(), Labels.of(row.disease()), row.outcomeId(), row.timepointMonths(), estimate.events(),
+                    estimate.total(),
                     estimate.proportion(), estimate.ciLower(), estimate.ciUpper(), estimate.weight());
         }
     }

@@ -122,7 +122,9 @@ final class GlmmPooling {
         for (int a = 0; a < p; a++) {
             fitted += beta.get(a) * xtwy.get(a);
         }
-        return Math.max(0, ywy - fitted);
+        double residual = ywy - fitted;
+        // With no more informative cohorts than coefficients the residual is 0, up to rounding.
+        return residual <= 1e-12 * ywy ? 0 : residual;
     }
 
     private static boolean sameProportion(List<EventCount> cohorts) {

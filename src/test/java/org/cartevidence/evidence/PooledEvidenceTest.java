@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.cartevidence.cohort.Disease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,10 +55,59 @@ class PooledEvidenceTest {
     private static final String NOTHING = "measure=REMISSION&yearFrom=2025&yearTo=2024";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The default, the GLMM, on the README's nine cohorts: rma.glmm's numbers (glmm-reference.R, sle-9). */
+    @Test
+    void sleRemissionByGlmmAgreesWithRmaGlmm() {
+        PooledResult result = pooled(SLE);
+        assertEquals("glmm", result.method());
+        assertEquals("random", result.model());
+        assertEquals("ML", result.tau2Estimator());
+        assertEquals("logit", result.transform());
+        assertEquals("wald", result.ci());
+        PooledResult.Group all = result.groups().get(0);
+        assertEquals(SLE_COHORTS, keys(all));
+        assertEquals("glmm", all.method());
+        assertNull(all.note());
+        assertEquals("All cohorts", all.label());
+        assertEquals(0.889720, all.estimate(), 1e-4);
+        assertEquals(0.645180, all.ciLower(), 1e-4);
+        assertEquals(0.972824, all.ciUpper(), 1e-4);
+        assertEquals(0.336152, all.piLower(), 1e-4);
+        assertEquals(0.992281, all.piUpper(), 1e-4);
+        assertEquals(2.087885, all.mu(), 1e-4);
+        assertEquals(1.417142, all.tau2(), 1.5e-3);
+        assertEquals(5.571933, all.q(), 1e-4);
+        assertEquals(14.243845, all.qLrt(), 1e-4);
+        assertEquals(0.075627, all.qLrtPValue(), 1e-4);
+        assertEquals(50.224, all.i2(), 1e-2);
+        assertEquals(100, all.cohorts().stream().mapToDouble(PooledResult.CohortResult::weight).sum(), 1e-9);
+        assertEquals("Systemic lupus erythematosus", all.cohorts().stream()
+                .filter(c -> c.disease() == Disease.SLE).findFirst().orElseThrow().diseaseLabel());
+    }
+
+    /** Where the GLMM cannot be estimated, the exact answer and a note; never an interval of zero width. */
+    @Test
+    void aSingleCohortOrAllEventsAnswerTheExactInterval() {
+        PooledResult result = pooled("measure=REMISSION&groupBy=disease");
+        for (PooledResult.Group group : result.groups()) {
+            assertTrue(group.ciUpper() - group.ciLower() > 0.01, group.group() + ": " + group.ciLower() + " to "
+                    + group.ciUpper());
+            boolean estimable = group.k() > 1 && group.events() > 0 && group.events() < group.total();
+            if (!estimable) {
+                assertEquals("exact-binomial", group.method(), group.group());
+                assertNotNull(group.note(), group.group());
+                assertNull(group.tau2(), group.group());
+                assertNull(group.piLower(), group.group());
+                assertEquals((double) group.events() / group.total(), group.estimate(), 1e-12);
+            }
+        }
+    }
+
     @Test
     void sleRemissionAgreesWithMetafor() {
-        PooledResult result = pooled(SLE);
+        PooledResult result = pooled(SLE + "&method=inverse-variance");
         assertEquals("none", result.groupBy());
+        assertEquals("inverse-variance", result.method());
         assertEquals("random", result.model());
         assertEquals("REML", result.tau2Estimator());
         assertEquals("logit", result.transform());
@@ -138,7 +189,8 @@ class PooledEvidenceTest {
 
     @Test
     void optionsAreEchoedAndMatchedCaseInsensitively() {
-        PooledResult fixed = pooled(SLE + "&model=FIXED&transform=Arcsine&cohortCi=exact&level=0.9");
+        PooledResult fixed = pooled(SLE + "&method=Inverse-Variance&model=FIXED&transform=Arcsine&cohortCi=exact"
+                + "&level=0.9");
         assertEquals("fixed", fixed.model());
         assertEquals("wald", fixed.ci(), "the fixed model's default interval");
         assertNull(fixed.tau2Estimator(), "no τ² estimator in a fixed model");
@@ -147,7 +199,7 @@ class PooledEvidenceTest {
         assertEquals(0.9, fixed.level());
         assertEquals(0, fixed.groups().get(0).tau2());
 
-        PooledResult dl = pooled(SLE + "&tau2=dl&ci=WALD");
+        PooledResult dl = pooled(SLE + "&method=inverse-variance&tau2=dl&ci=WALD");
         assertEquals("DL", dl.tau2Estimator());
         assertEquals("wald", dl.ci());
     }
@@ -162,6 +214,12 @@ class PooledEvidenceTest {
             "measure=REMISSION&level=0, level",
             "measure=REMISSION&level=NaN, level",
             "measure=REMISSION&model=fixed&ci=hartung-knapp, ci",
+            "measure=REMISSION&method=inverse-variance&model=fixed&ci=adhoc, ci",
+            "measure=REMISSION&method=bayesian, method",
+            "measure=REMISSION&tau2=DL, tau2",
+            "measure=REMISSION&transform=arcsine, transform",
+            "measure=REMISSION&ci=hartung-knapp, ci",
+            "measure=REMISSION&method=glmm&ci=adhoc, ci",
             "measure=REMISSION&groupBy=country, groupBy",
             "measure=REMISSION&format=xml, format",
             "measure=REMISSION&disease=LUPUS, disease",
@@ -202,9 +260,9 @@ class PooledEvidenceTest {
             header = csv.getHeaderNames();
             rows = csv.getRecords();
         }
-        assertEquals(List.of("measure", "groupBy", "group", "k", "events", "total", "estimate", "ciLower", "ciUpper",
-                "piLower", "piUpper", "tau2", "i2", "h2", "q", "qPValue", "model", "tau2Estimator", "transform", "ci",
-                "level"), header);
+        assertEquals(List.of("measure", "groupBy", "group", "label", "method", "k", "events", "total", "estimate",
+                "ciLower", "ciUpper", "piLower", "piUpper", "mu", "se", "tau2", "i2", "h2", "q", "qPValue", "qLrt",
+                "qLrtPValue", "model", "tau2Estimator", "transform", "ci", "level", "note"), header);
         assertEquals(json.groups().size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
             CSVRecord row = rows.get(i);
@@ -214,7 +272,11 @@ class PooledEvidenceTest {
             assertEquals(group.k(), Integer.parseInt(row.get("k")));
             assertEquals(group.estimate(), Double.parseDouble(row.get("estimate")), "full precision");
             assertEquals(group.qPValue(), Double.parseDouble(row.get("qPValue")), "full precision");
-            assertEquals("hartung-knapp", row.get("ci"));
+            assertEquals(group.method(), row.get("method"));
+            assertEquals(group.label(), row.get("label"));
+            assertEquals(group.note() == null ? "" : group.note(), row.get("note"));
+            assertEquals(group.tau2() == null ? "" : group.tau2().toString(), row.get("tau2"), "empty where absent");
+            assertEquals("wald", row.get("ci"));
         }
 
         String empty = given().get(POOLED + "?" + NOTHING + "&format=csv").then().statusCode(200).extract().asString();
@@ -241,10 +303,10 @@ class PooledEvidenceTest {
         assertEquals(9, withClass(doc, "g", "cohort").size());
         assertEquals(1, withClass(doc, "polygon", "diamond").size());
         String text = root.getTextContent();
-        assertTrue(text.contains("Remission. Random effects, REML, logit transform, Hartung-Knapp CI; "
-                + "k = 9, I² = 0.0 %, τ² = 0.000"), text);
+        assertTrue(text.contains("Remission. Random-effects logistic model (GLMM), ML; 95 % Wald CI; "
+                + "k = 9, I² = 50.2 %, τ² = 1.417, Wald Q = 5.57 (p = 0.695), LRT = 14.24 (p = 0.076)"), text);
         assertTrue(text.contains("Feng 2025"), "first author and year from the citation");
-        assertTrue(text.contains("0.80 [0.64, 0.90]"), "the pooled estimate");
+        assertTrue(text.contains("0.89 [0.65, 0.97]"), "the pooled estimate");
         assertTrue(text.contains("12/15"));
 
         Document grouped = parse(given().get(FOREST + "?" + SLE + "&groupBy=cellSource&includeSuperseded=true")
@@ -252,6 +314,29 @@ class PooledEvidenceTest {
         assertEquals(pooled(SLE + "&includeSuperseded=true").groups().get(0).k(),
                 withClass(grouped, "g", "cohort").size());
         assertEquals(2, withClass(grouped, "polygon", "diamond").size(), "a diamond per group");
+        String groupedText = grouped.getDocumentElement().getTextContent();
+        assertTrue(groupedText.contains("Cell source: Donor cells (allogeneic)"), groupedText);
+
+        String ivText = parse(given().get(FOREST + "?" + SLE + "&method=inverse-variance").then().statusCode(200)
+                .extract().asString()).getDocumentElement().getTextContent();
+        assertTrue(ivText.contains("Remission. Random effects, inverse variance, REML, logit transform; 95 % "
+                + "Hartung-Knapp CI; k = 9, I² = 0.0 %, τ² = 0.000, Q = 7.46 (p = 0.488)"), ivText);
+        assertTrue(ivText.contains("0.80 [0.64, 0.90]"), "the pooled estimate");
+    }
+
+    /** A group of one cohort is drawn as that cohort; one at all events by the exact interval, with its note. */
+    @Test
+    void forestPlotDrawsSingleCohortsAsThemselves() throws Exception {
+        PooledResult result = pooled("measure=REMISSION&groupBy=disease");
+        Document doc = parse(given().get(FOREST + "?measure=REMISSION&groupBy=disease").then().statusCode(200)
+                .extract().asString());
+        long pooledGroups = result.groups().stream().filter(g -> g.k() > 1).count();
+        assertEquals(pooledGroups, withClass(doc, "polygon", "diamond").size(), "no diamond for a single cohort");
+        String text = doc.getDocumentElement().getTextContent();
+        assertTrue(text.contains("Disease: Idiopathic inflammatory myopathy"), text);
+        assertTrue(text.contains("A single cohort: not pooled."), text);
+        result.groups().stream().filter(g -> g.k() > 1 && g.note() != null)
+                .forEach(g -> assertTrue(text.contains(g.note()), g.group()));
     }
 
     @Test
