@@ -17,21 +17,22 @@ import org.cartevidence.stats.PoolingSettings;
 final class ForestPlot {
 
     // Layout in px: text columns, the plot area from 0 to 1, then the estimate and weight columns.
-    private static final double WIDTH = 1100;
-    private static final double ROW = 22;
-    private static final double STUDY_X = 16;
-    private static final double COHORT_X = 284;
-    private static final double COUNT_END = 540;
-    private static final double PLOT_LEFT = 570;
-    private static final double PLOT_RIGHT = 870;
-    private static final double ESTIMATE_X = 892;
-    private static final double WEIGHT_END = 1084;
-    private static final int STUDY_CHARS = 36;
-    private static final int COHORT_CHARS = 28;
+    static final double WIDTH = 1100;
+    static final double ROW = 22;
+    static final double STUDY_X = 16;
+    static final double COHORT_X = 284;
+    static final double COUNT_END = 540;
+    static final double PLOT_LEFT = 570;
+    static final double PLOT_RIGHT = 870;
+    static final double ESTIMATE_X = 892;
+    static final double WEIGHT_END = 1084;
+    static final int STUDY_CHARS = 36;
+    static final int COHORT_CHARS = 28;
     private static final double SQUARE_MAX = 14;
     private static final double SQUARE_MIN = 4;
-    private static final double DIAMOND_HALF_HEIGHT = 7;
-    private static final double[] TICKS = {0, 0.25, 0.5, 0.75, 1};
+    static final double DIAMOND_HALF_HEIGHT = 7;
+    static final double[] TICKS = {0, 0.25, 0.5, 0.75, 1};
+    static final double TABLE_TOP = 76;
 
     /** The plot's style sheet; also part of the contract's example plot ({@link Examples#FOREST_SVG}). */
     static final String CSS = """
@@ -57,36 +58,17 @@ final class ForestPlot {
         String title = Labels.of(result.measure()) + ": pooled proportion"
                 + (grouping == GroupBy.NONE ? "" : " by " + grouping.label.toLowerCase(Locale.ROOT));
         if (result.groups().isEmpty()) {
-            return new Svg(WIDTH, 110, title, CSS)
-                    .text("text", title, "class", "title", "x", STUDY_X, "y", 30.0)
-                    .text("text", "Nothing to plot: no cohort matches these filters.", "class", "note empty",
-                            "x", STUDY_X, "y", 70.0)
-                    .finish();
+            return nothingToPlot(title);
         }
 
         int heading = grouping == GroupBy.NONE ? 0 : 1;
         double rows = result.groups().stream().mapToDouble(g -> heading + g.k() + extraRows(g, random)).sum();
-        double tableTop = 76;
-        double axisY = tableTop + (rows - 0.5) * ROW + 8; // no space after the last group
-        Svg svg = new Svg(WIDTH, axisY + 56, title, CSS);
-
-        svg.text("text", title, "class", "title", "x", STUDY_X, "y", 30.0);
-        double headY = 58;
-        svg.open("g", "class", "head")
-                .text("text", "Study", "x", STUDY_X, "y", headY)
-                .text("text", "Cohort", "x", COHORT_X, "y", headY)
-                .text("text", "Events/N", "class", "end", "x", COUNT_END, "y", headY)
-                .text("text", "Proportion [" + percent(result.level()) + " % CI]", "x", ESTIMATE_X, "y", headY)
-                .text("text", "Weight", "class", "end", "x", WEIGHT_END, "y", headY)
-                .close();
-        svg.empty("line", "class", "rule", "x1", STUDY_X, "y1", headY + 8, "x2", WEIGHT_END, "y2", headY + 8);
-        for (double tick : TICKS) {
-            svg.empty("line", "class", "grid", "x1", x(tick), "y1", tableTop, "x2", x(tick), "y2", axisY);
-        }
+        double axisY = TABLE_TOP + (rows - 0.5) * ROW + 8; // no space after the last group
+        Svg svg = frame(title, axisY, "Study", "Proportion [" + percent(result.level()) + " % CI]", "Weight");
 
         double maxWeight = result.groups().stream().flatMap(g -> g.cohorts().stream())
                 .mapToDouble(PooledResult.CohortResult::weight).max().orElse(100);
-        double y = tableTop + ROW / 2;
+        double y = TABLE_TOP + ROW / 2;
         for (PooledResult.Group group : result.groups()) {
             if (grouping != GroupBy.NONE) {
                 svg.text("text", grouping.label + ": " + group.label(), "class", "group", "x", STUDY_X, "y", y + 4);
@@ -139,6 +121,37 @@ final class ForestPlot {
                 .close();
     }
 
+    /** A plot that says no cohort matches. */
+    static String nothingToPlot(String title) {
+        return new Svg(WIDTH, 110, title, CSS)
+                .text("text", title, "class", "title", "x", STUDY_X, "y", 30.0)
+                .text("text", "Nothing to plot: no cohort matches these filters.", "class", "note empty",
+                        "x", STUDY_X, "y", 70.0)
+                .finish();
+    }
+
+    /**
+     * A plot's title, column heads (study, cohort, events/N, the estimate, the last column) and the vertical grid
+     * from the table's top down to the axis at {@code axisY}.
+     */
+    static Svg frame(String title, double axisY, String studyHead, String estimateHead, String lastHead) {
+        Svg svg = new Svg(WIDTH, axisY + 56, title, CSS);
+        svg.text("text", title, "class", "title", "x", STUDY_X, "y", 30.0);
+        double headY = 58;
+        svg.open("g", "class", "head")
+                .text("text", studyHead, "x", STUDY_X, "y", headY)
+                .text("text", "Cohort", "x", COHORT_X, "y", headY)
+                .text("text", "Events/N", "class", "end", "x", COUNT_END, "y", headY)
+                .text("text", estimateHead, "x", ESTIMATE_X, "y", headY)
+                .text("text", lastHead, "class", "end", "x", WEIGHT_END, "y", headY)
+                .close();
+        svg.empty("line", "class", "rule", "x1", STUDY_X, "y1", headY + 8, "x2", WEIGHT_END, "y2", headY + 8);
+        for (double tick : TICKS) {
+            svg.empty("line", "class", "grid", "x1", x(tick), "y1", TABLE_TOP, "x2", x(tick), "y2", axisY);
+        }
+        return svg;
+    }
+
     /** Rows a group takes beyond its heading and cohorts: pooled row, prediction interval, caption, note, space. */
     private static double extraRows(PooledResult.Group group, boolean random) {
         if (group.k() == 1) {
@@ -171,7 +184,7 @@ final class ForestPlot {
                 .close();
     }
 
-    private static void axis(Svg svg, double y, Measure measure) {
+    static void axis(Svg svg, double y, Measure measure) {
         svg.open("g", "class", "x-axis")
                 .empty("line", "class", "axis", "x1", PLOT_LEFT, "y1", y, "x2", PLOT_RIGHT, "y2", y);
         for (double tick : TICKS) {
@@ -194,6 +207,23 @@ final class ForestPlot {
                     + group.k();
         }
         boolean random = settings.model() == PoolingModel.RANDOM;
+        StringBuilder text = new StringBuilder(Labels.of(result.measure())).append(". ").append(methodInWords(settings))
+                .append(String.format(Locale.ROOT, "; k = %d, I² = %.1f %%", group.k(), group.i2()));
+        if (random) {
+            text.append(String.format(Locale.ROOT, ", τ² = %.3f", group.tau2()));
+        }
+        if (group.qLrt() != null) {
+            text.append(String.format(Locale.ROOT, ", Wald Q = %.2f (p = %.3f), LRT = %.2f (p = %.3f)", group.q(),
+                    group.qPValue(), group.qLrt(), group.qLrtPValue()));
+        } else {
+            text.append(String.format(Locale.ROOT, ", Q = %.2f (p = %.3f)", group.q(), group.qPValue()));
+        }
+        return text.toString();
+    }
+
+    /** E.g. "Random-effects logistic model (GLMM), ML; 95 % Wald CI". */
+    static String methodInWords(PoolingSettings settings) {
+        boolean random = settings.model() == PoolingModel.RANDOM;
         String ci = switch (settings.ciMethod()) {
             case WALD -> "Wald CI";
             case T -> "t CI (k − 1 df)";
@@ -212,44 +242,32 @@ final class ForestPlot {
             model = (random ? "Random effects, inverse variance, " + settings.tau2Estimator()
                     : "Fixed effect, inverse variance") + ", " + transform;
         }
-        StringBuilder text = new StringBuilder(Labels.of(result.measure())).append(". ").append(model).append("; ")
-                .append(level).append(ci)
-                .append(String.format(Locale.ROOT, "; k = %d, I² = %.1f %%", group.k(), group.i2()));
-        if (random) {
-            text.append(String.format(Locale.ROOT, ", τ² = %.3f", group.tau2()));
-        }
-        if (group.qLrt() != null) {
-            text.append(String.format(Locale.ROOT, ", Wald Q = %.2f (p = %.3f), LRT = %.2f (p = %.3f)", group.q(),
-                    group.qPValue(), group.qLrt(), group.qLrtPValue()));
-        } else {
-            text.append(String.format(Locale.ROOT, ", Q = %.2f (p = %.3f)", group.q(), group.qPValue()));
-        }
-        return text.toString();
+        return model + "; " + percent(settings.level()) + " % " + ci;
     }
 
     /** The plot's x for a proportion; pooled raw-scale bounds beyond [0, 1] stop at the axis ends. */
-    private static double x(double proportion) {
+    static double x(double proportion) {
         return PLOT_LEFT + Math.max(0, Math.min(1, proportion)) * (PLOT_RIGHT - PLOT_LEFT);
     }
 
-    private static String point(double x, double y) {
+    static String point(double x, double y) {
         return Svg.number(x) + "," + Svg.number(y);
     }
 
-    private static String estimate(double value, double lower, double upper) {
+    static String estimate(double value, double lower, double upper) {
         return String.format(Locale.ROOT, "%.2f ", value) + interval(lower, upper);
     }
 
-    private static String interval(double lower, double upper) {
+    static String interval(double lower, double upper) {
         return String.format(Locale.ROOT, "[%.2f, %.2f]", lower, upper);
     }
 
     /** 0.95 → "95", 0.999 → "99.9": the level as people write it. */
-    private static String percent(double level) {
+    static String percent(double level) {
         return new BigDecimal(Double.toString(level)).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
-    private static String fit(String text, int chars) {
+    static String fit(String text, int chars) {
         return text.length() <= chars ? text : text.substring(0, chars - 1).strip() + "…";
     }
 }

@@ -15,6 +15,7 @@ import org.cartevidence.stats.PooledEstimate;
 import org.cartevidence.stats.PoolingMethod;
 import org.cartevidence.stats.PoolingModel;
 import org.cartevidence.stats.PoolingSettings;
+import org.cartevidence.stats.SequentialAnalysis;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Groups the matching cohorts and pools each group with the stats package. */
@@ -32,37 +33,86 @@ public class PooledAnalysis {
     @ConfigProperty(name = "cartevidence.pooled.max-listed-cohorts", defaultValue = "20000")
     long maxListed;
 
+    /**
+     * The most cohorts a cumulative or leave-one-out analysis takes: it pools a group once per cohort, so its work
+     * grows with the square of the cohorts (bench/ measures it).
+     */
+    @ConfigProperty(name = "cartevidence.sequential.max-cohorts", defaultValue = "500")
+    long maxSequential;
+
     public PooledResult pooled(PooledQuery query) {
         return analyse(query, query.cohorts).result();
     }
 
     public String forestPlot(PooledQuery query) {
         Analysis analysis = analyse(query, true);
-        Map<Long, String> studyNames = analysis.listed().values().stream().flatMap(List::stream)
-                .collect(Collectors.toMap(PooledRow::studyId, PooledRow::studyName, (a, b) -> a));
-        return ForestPlot.svg(analysis.result(), analysis.settings(), analysis.grouping(), studyNames);
+        return ForestPlot.svg(analysis.result(), analysis.settings(), analysis.grouping(),
+                studyNames(analysis.cohorts().listed()));
     }
 
-    /** {@code listed}: each group's cohorts, when the answer lists them. */
-    private record Analysis(PoolingSettings settings, GroupBy grouping, Map<String, List<PooledRow>> listed,
-                            PooledResult result) {
+    /** Each group's cohorts, refitted as they accrue or with each left out in turn. */
+    public SequentialResult sequential(PooledQuery query, SequentialResult.Kind kind) {
+        PoolingSettings settings = query.settings();
+        GroupBy grouping = query.grouping();
+        long k = rows.cohorts(query);
+        if (k > maxSequential) {
+            throw new ApiException(400, "bad-request", "Bad request", "this question pools " + k + " cohorts; a "
+                    + kind.parameterValue + " analysis refits them once per cohort and takes at most " + maxSequential
+                    + ": narrow the filters", List.of());
+        }
+        Cohorts cohorts = collect(query, grouping, true);
+        List<SequentialResult.Group> groups = cohorts.counts().entrySet().stream().map(group -> {
+            List<PooledRow> listed = cohorts.listed().get(group.getKey());
+            String label = cohorts.labels().get(group.getKey());
+            if (kind == SequentialResult.Kind.LEAVE_ONE_OUT && listed.size() < 2) {
+                return new SequentialResult.Group(group.getKey(), label, "A single cohort: leaving it out leaves "
+                        + "nothing to pool.", List.of());
+            }
+            List<PooledEstimate> steps = kind == SequentialResult.Kind.CUMULATIVE
+                    ? SequentialAnalysis.cumulative(group.getValue(), settings)
+                    : SequentialAnalysis.leaveOneOut(group.getValue(), settings);
+            return new SequentialResult.Group(group.getKey(), label, null, IntStream.range(0, steps.size())
+                    .mapToObj(i -> SequentialResult.Step.of(listed.get(i), steps.get(i))).toList());
+        }).toList();
+        Options options = Options.of(settings);
+        return new SequentialResult(kind.parameterValue, query.measure, grouping.parameterValue, options.method(),
+                options.model(), options.tau2Estimator(), options.transform(), options.ci(), settings.level(),
+                query.includeSuperseded, query.timepointMonths, groups);
+    }
+
+    public String cumulativePlot(PooledQuery query) {
+        SequentialResult result = sequential(query, SequentialResult.Kind.CUMULATIVE);
+        return CumulativePlot.svg(result, query.settings(), query.grouping());
+    }
+
+    private static Map<Long, String> studyNames(Map<String, List<PooledRow>> listed) {
+        return listed.values().stream().flatMap(List::stream)
+                .collect(Collectors.toMap(PooledRow::studyId, PooledRow::studyName, (a, b) -> a));
+    }
+
+    /** The pooling options as the answers echo them. */
+    private record Options(String method, String model, String tau2Estimator, String transform, String ci) {
+
+        static Options of(PoolingSettings settings) {
+            boolean random = settings.model() == PoolingModel.RANDOM;
+            boolean glmm = settings.method() == PoolingMethod.GLMM;
+            return new Options(PooledQuery.METHOD.nameOf(settings.method()),
+                    PooledQuery.MODEL.nameOf(settings.model()),
+                    !random ? null : glmm ? "ML" : PooledQuery.TAU2.nameOf(settings.tau2Estimator()),
+                    PooledQuery.TRANSFORM.nameOf(settings.transform()), PooledQuery.CI.nameOf(settings.ciMethod()));
+        }
     }
 
     /**
-     * {@code details}: the answer lists the cohorts (with titles and citations, in plot order). Without, only each
-     * cohort's two counts are kept (about 28 bytes with the list's reference), not a row with its strings.
+     * The matching cohorts per group: their counts, their rows when listed, and each group's label. Without
+     * details only each cohort's two counts are kept (about 28 bytes with the list's reference), not a row with its
+     * strings.
      */
-    private Analysis analyse(PooledQuery query, boolean details) {
-        PoolingSettings settings = query.settings(); // bad options are refused before the database is asked
-        GroupBy grouping = query.grouping();
-        if (details) {
-            long k = rows.cohorts(query);
-            if (k > maxListed) {
-                throw ApiException.badParameter("cohorts", "this question pools " + k + " cohorts; listing (or "
-                        + "plotting) more than " + maxListed + " is refused: ask with cohorts=false for the pooled "
-                        + "numbers alone, or narrow the filters");
-            }
-        }
+    private record Cohorts(Map<String, List<EventCount>> counts, Map<String, List<PooledRow>> listed,
+                           Map<String, String> labels) {
+    }
+
+    private Cohorts collect(PooledQuery query, GroupBy grouping, boolean details) {
         Map<String, List<EventCount>> counts = new TreeMap<>();
         Map<String, List<PooledRow>> listed = new TreeMap<>();
         Map<String, String> labels = new TreeMap<>();
@@ -74,16 +124,32 @@ public class PooledAnalysis {
                 listed.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
             }
         });
-        List<PooledResult.Group> pooled = counts.entrySet().stream()
-                .map(group -> pool(group.getKey(), labels.get(group.getKey()), group.getValue(),
-                        listed.get(group.getKey()), settings))
+        return new Cohorts(counts, listed, labels);
+    }
+
+    private record Analysis(PoolingSettings settings, GroupBy grouping, Cohorts cohorts, PooledResult result) {
+    }
+
+    /** {@code details}: the answer lists the cohorts (with titles and citations, in plot order). */
+    private Analysis analyse(PooledQuery query, boolean details) {
+        PoolingSettings settings = query.settings(); // bad options are refused before the database is asked
+        GroupBy grouping = query.grouping();
+        if (details) {
+            long k = rows.cohorts(query);
+            if (k > maxListed) {
+                throw ApiException.badParameter("cohorts", "this question pools " + k + " cohorts; listing (or "
+                        + "plotting) more than " + maxListed + " is refused: ask with cohorts=false for the pooled "
+                        + "numbers alone, or narrow the filters");
+            }
+        }
+        Cohorts cohorts = collect(query, grouping, details);
+        List<PooledResult.Group> pooled = cohorts.counts().entrySet().stream()
+                .map(group -> pool(group.getKey(), cohorts.labels().get(group.getKey()), group.getValue(),
+                        cohorts.listed().get(group.getKey()), settings))
                 .toList();
-        boolean random = settings.model() == PoolingModel.RANDOM;
-        boolean glmm = settings.method() == PoolingMethod.GLMM;
-        return new Analysis(settings, grouping, listed, new PooledResult(query.measure, grouping.parameterValue,
-                PooledQuery.METHOD.nameOf(settings.method()), PooledQuery.MODEL.nameOf(settings.model()),
-                !random ? null : glmm ? "ML" : PooledQuery.TAU2.nameOf(settings.tau2Estimator()),
-                PooledQuery.TRANSFORM.nameOf(settings.transform()), PooledQuery.CI.nameOf(settings.ciMethod()),
+        Options options = Options.of(settings);
+        return new Analysis(settings, grouping, cohorts, new PooledResult(query.measure, grouping.parameterValue,
+                options.method(), options.model(), options.tau2Estimator(), options.transform(), options.ci(),
                 settings.level(), PooledQuery.COHORT_CI.nameOf(settings.cohortInterval()), query.includeSuperseded,
                 query.timepointMonths, pooled));
     }
