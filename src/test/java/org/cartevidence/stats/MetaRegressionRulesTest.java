@@ -163,6 +163,9 @@ class MetaRegressionRulesTest {
             Tau2Estimator estimator = c.tau2Estimator() == null ? Tau2Estimator.REML : c.tau2Estimator();
             PooledEstimate pooled = MetaAnalysis.pool(cohorts, new PoolingSettings(c.transform(), c.model(),
                     estimator, c.ciMethod(), ProportionInterval.WILSON, c.level()));
+            if (pooled.note() != null) {
+                continue; // where pool() departs from metafor it says so; the regression does not follow it there
+            }
             RegressionFit r = MetaRegression.fit(y, v, Design.interceptOnly(k), c.model(), estimator, c.ciMethod(),
                     c.level());
             String what = c.name();
