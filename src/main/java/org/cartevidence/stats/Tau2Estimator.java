@@ -1,17 +1,17 @@
 package org.cartevidence.stats;
 
 /**
- * Estimator of the between-cohort variance tau² of the random-effects model, as metafor's {@code rma.uni}
- * implements it for a model without moderators. All truncate at 0.
+ * Estimator of the between-cohort variance tau² of the random-effects model, or of the residual tau² of a
+ * mixed-effects meta-regression, as metafor's {@code rma.uni} implements it. All truncate at 0.
  */
 public enum Tau2Estimator {
 
     /** DerSimonian-Laird method of moments. */
     DL {
         @Override
-        double estimate(double[] y, double[] v) {
-            InverseVariance fixed = new InverseVariance(y, v, 0);
-            return Math.max(0, (fixed.q - (y.length - 1)) / fixed.traceP());
+        double estimate(WeightedLeastSquares model) {
+            WeightedLeastSquares.Fit fixed = model.at(0);
+            return Math.max(0, (fixed.q() - (model.k() - model.p())) / fixed.traceP());
         }
     },
 
@@ -23,12 +23,12 @@ public enum Tau2Estimator {
      */
     REML {
         @Override
-        double estimate(double[] y, double[] v) {
+        double estimate(WeightedLeastSquares model) {
             for (double stepFactor = 1; stepFactor >= MIN_STEP_FACTOR; stepFactor /= 2) {
-                double tau2 = fisherScoring(y, v, stepFactor);
+                double tau2 = fisherScoring(model, stepFactor);
                 if (!Double.isNaN(tau2)) {
-                    boolean zeroIsLikelier = restrictedLogLikelihood(y, v, 0)
-                            - restrictedLogLikelihood(y, v, tau2) > LOG_LIKELIHOOD_TOLERANCE;
+                    boolean zeroIsLikelier = restrictedLogLikelihood(model, 0)
+                            - restrictedLogLikelihood(model, tau2) > LOG_LIKELIHOOD_TOLERANCE;
                     return tau2 > CONVERGENCE && zeroIsLikelier ? 0 : tau2;
                 }
             }
@@ -38,27 +38,27 @@ public enum Tau2Estimator {
     },
 
     /**
-     * Paule-Mandel: the tau² at which the generalized Q equals its expectation k - 1, found by bisection;
-     * 0 when Q at tau² = 0 is already below k - 1. Unlike metafor, the bracket is widened beyond tau² = 100
-     * instead of failing.
+     * Paule-Mandel: the tau² at which the generalized Q equals its expectation k - p, found by bisection;
+     * 0 when Q at tau² = 0 is already below k - p. Unlike metafor, the bracket is widened beyond tau² = 100
+     * (or 10 mad(y)²) instead of failing.
      */
     PM {
         @Override
-        double estimate(double[] y, double[] v) {
-            double target = y.length - 1;
-            if (new InverseVariance(y, v, 0).q < target) {
+        double estimate(WeightedLeastSquares model) {
+            double target = model.k() - model.p();
+            if (model.at(0).q() < target) {
                 return 0;
             }
             // The generalized Q falls monotonically towards 0 as tau² grows.
             double lower = 0;
             double upper = 1;
-            while (new InverseVariance(y, v, upper).q >= target) {
+            while (model.at(upper).q() >= target) {
                 lower = upper;
                 upper *= 2;
             }
             while (upper - lower > CONVERGENCE * Math.max(1, upper)) {
                 double middle = (lower + upper) / 2;
-                if (new InverseVariance(y, v, middle).q >= target) {
+                if (model.at(middle).q() >= target) {
                     lower = middle;
                 } else {
                     upper = middle;
@@ -82,22 +82,24 @@ public enum Tau2Estimator {
     /** metafor's default {@code tol}, .Machine$double.eps^0.25, for its check against tau² = 0. */
     private static final double LOG_LIKELIHOOD_TOLERANCE = Math.pow(Math.ulp(1.0), 0.25);
 
-    /** tau² for k >= 2 effect sizes y with sampling variances v. */
-    abstract double estimate(double[] y, double[] v);
+    /** tau² for k >= 2 effect sizes y with sampling variances v (the model without moderators). */
+    double estimate(double[] y, double[] v) {
+        return estimate(WeightedLeastSquares.interceptOnly(y, v));
+    }
+
+    /** Residual tau² of the meta-regression of y on a full-rank design with k >= p + 1 rows. */
+    double estimate(double[] y, double[] v, Design x) {
+        return estimate(WeightedLeastSquares.of(y, v, x));
+    }
+
+    abstract double estimate(WeightedLeastSquares model);
 
     /** The REML estimate by Fisher scoring with steps scaled by {@code stepFactor}; NaN if it does not converge. */
-    private static double fisherScoring(double[] y, double[] v, double stepFactor) {
-        double tau2 = Math.max(0, hedges(y, v));
+    private static double fisherScoring(WeightedLeastSquares model, double stepFactor) {
+        double tau2 = Math.max(0, model.hedges());
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            InverseVariance iv = new InverseVariance(y, v, tau2);
-            double sumW2 = iv.sumWPow(2);
-            double sumW3 = iv.sumWPow(3);
-            double yPPy = 0;
-            for (int i = 0; i < y.length; i++) {
-                yPPy += Math.pow(iv.w[i] * (y[i] - iv.mu), 2);
-            }
-            double tracePP = sumW2 - 2 * sumW3 / iv.sumW + sumW2 * sumW2 / (iv.sumW * iv.sumW);
-            double step = stepFactor * (yPPy - iv.traceP()) / tracePP;
+            WeightedLeastSquares.Fit fit = model.at(tau2);
+            double step = stepFactor * (fit.yPPy() - fit.traceP()) / fit.tracePP();
             while (tau2 + step < 0) {
                 step /= 2;
             }
@@ -110,30 +112,13 @@ public enum Tau2Estimator {
         return Double.NaN;
     }
 
-    /** Hedges' (HE) estimate, metafor's starting value for REML; may be negative. */
-    private static double hedges(double[] y, double[] v) {
-        int k = y.length;
-        double sumY = 0;
-        double sumV = 0;
-        for (int i = 0; i < k; i++) {
-            sumY += y[i];
-            sumV += v[i];
-        }
-        double mean = sumY / k;
-        double rss = 0;
-        for (double yi : y) {
-            rss += (yi - mean) * (yi - mean);
-        }
-        return (rss - (k - 1.0) / k * sumV) / (k - 1);
-    }
-
     /** Restricted log-likelihood up to a constant. */
-    private static double restrictedLogLikelihood(double[] y, double[] v, double tau2) {
-        InverseVariance iv = new InverseVariance(y, v, tau2);
+    private static double restrictedLogLikelihood(WeightedLeastSquares model, double tau2) {
+        WeightedLeastSquares.Fit fit = model.at(tau2);
         double sumLogV = 0;
-        for (double vi : v) {
+        for (double vi : model.v()) {
             sumLogV += Math.log(vi + tau2);
         }
-        return -0.5 * (sumLogV + Math.log(iv.sumW) + iv.q);
+        return -0.5 * (sumLogV + fit.logDetXWX() + fit.q());
     }
 }
