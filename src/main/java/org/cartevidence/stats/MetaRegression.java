@@ -146,7 +146,8 @@ public final class MetaRegression {
         }
         Double r2 = p == 1 ? null : random ? pseudoR2(y, v, estimator, tau2) : adjustedR2(y, fixed);
 
-        return new RegressionFit(k, p, coefficients, qm, m, tTest ? df : null, qmPValue, qe, df, qePValue, tau2, i2,
+        return new RegressionFit(k, p, coefficients, qm, m, tTest ? df : null, qmPValue, qe, df, qePValue, null, null,
+                tau2, i2,
                 h2, r2, tTest);
     }
 
@@ -196,7 +197,7 @@ public final class MetaRegression {
     }
 
     /** Refuses a design the cohorts cannot identify, naming its first offending column (see {@link #fit}). */
-    private static void requireIdentifiable(Design x) {
+    static void requireIdentifiable(Design x) {
         int k = x.k();
         int p = x.p();
         double[][] rows = x.rows();

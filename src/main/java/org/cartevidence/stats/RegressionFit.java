@@ -18,11 +18,16 @@ import java.util.List;
  * @param qe           test of residual heterogeneity: the residual sum of squares weighted by 1 / vi
  * @param qeDf         its df, k - p
  * @param qePValue     its p-value against chi-squared on k - p df
+ * @param qeLrt        GLMM only (else null): the likelihood-ratio test of the same hypothesis, the saturated
+ *                     logistic model against the common-effect model with these moderators (rma.glmm's QE.LRT);
+ *                     {@code qe} is then the Wald-type test (QE.Wld)
+ * @param qeLrtPValue  its p-value against chi-squared on k - p df
  * @param tau2         residual between-cohort variance (0 for the fixed-effect model)
  * @param i2           residual I² in percent, as metafor gives it for the model: from tau² and the typical sampling
  *                     variance (k - p) / tr(P) for random effects, max(0, 100 (QE - df) / QE) for fixed effect
  * @param h2           residual H²: tau² / typical variance + 1, or QE / df for fixed effect
- * @param r2           percentage of heterogeneity accounted for by the moderators, null without moderators. Random
+ * @param r2           percentage of heterogeneity accounted for by the moderators, null without moderators and for
+ *                     the GLMM (rma.glmm reports none). Random
  *                     effects: max(0, 100 (tau²₀ - tau²) / tau²₀) with tau²₀ of the model without moderators by the
  *                     same estimator (0 where tau²₀ = 0); fixed effect: metafor's adjusted R² of the weighted least
  *                     squares fit, in percent, truncated at 0 (0 where every effect size is equal)
@@ -31,7 +36,7 @@ import java.util.List;
  */
 public record RegressionFit(int k, int p, List<Coefficient> coefficients,
                             double qm, int qmDf, Integer qmDf2, double qmPValue,
-                            double qe, int qeDf, double qePValue,
+                            double qe, int qeDf, double qePValue, Double qeLrt, Double qeLrtPValue,
                             double tau2, double i2, double h2, Double r2, boolean tTest) {
 
     public RegressionFit {
