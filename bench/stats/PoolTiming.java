@@ -11,10 +11,11 @@ import org.cartevidence.stats.PooledEstimate;
 import org.cartevidence.stats.PoolingSettings;
 
 /**
- * Times the service's pooling alone: MetaAnalysis.pool with the service's defaults (PoolingSettings.DEFAULTS: logit,
- * random effects, REML, Hartung-Knapp, Wilson cohort intervals, 95 %) over the cohorts of a CSV (events,total).
+ * Times the service's pooling alone: MetaAnalysis.pool over the cohorts of a CSV (events,total), by inverse variance
+ * with its defaults (PoolingSettings.INVERSE_VARIANCE_DEFAULTS: logit, random effects, REML, Hartung-Knapp, Wilson
+ * cohort intervals, 95 %), or by the GLMM, the service's default (PoolingSettings.DEFAULTS).
  *
- *   java -cp ... PoolTiming cohorts.csv [warmup] [repetitions]
+ *   java -cp ... PoolTiming cohorts.csv [warmup] [repetitions] [reml|glmm]
  *
  * Prints one "key value" pair per line: k, the estimates (to compare with metafor) and the median, minimum and
  * maximum of the timed repetitions in milliseconds. A plain harness, not JMH: warm-up repetitions first so that the
@@ -34,19 +35,20 @@ public final class PoolTiming {
             String[] cells = line.split(",");
             cohorts.add(new EventCount(Integer.parseInt(cells[0].trim()), Integer.parseInt(cells[1].trim())));
         }
-        PoolingSettings settings = PoolingSettings.DEFAULTS;
+        boolean glmm = args.length > 3 && args[3].equals("glmm");
+        PoolingSettings settings = glmm ? PoolingSettings.DEFAULTS : PoolingSettings.INVERSE_VARIANCE_DEFAULTS;
         PooledEstimate estimate = null;
         double sink = 0;
         for (int i = 0; i < warmup; i++) {
             estimate = MetaAnalysis.pool(cohorts, settings);
-            sink += estimate.tau2();
+            sink += estimate.estimate();
         }
         double[] ms = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
             long start = System.nanoTime();
             estimate = MetaAnalysis.pool(cohorts, settings);
             ms[i] = (System.nanoTime() - start) / 1e6;
-            sink += estimate.tau2();
+            sink += estimate.estimate();
         }
         Arrays.sort(ms);
         double median = repetitions % 2 == 1 ? ms[repetitions / 2] : (ms[repetitions / 2 - 1] + ms[repetitions / 2]) / 2;
@@ -54,13 +56,13 @@ public final class PoolTiming {
         print("warmup", warmup);
         print("repetitions", repetitions);
         print("mu", estimate.mu());
-        print("tau2", estimate.tau2());
+        print("tau2", estimate.tau2() == null ? Double.NaN : estimate.tau2());
         print("se", estimate.se());
         print("estimate", estimate.estimate());
         print("ci_lower", estimate.ciLower());
         print("ci_upper", estimate.ciUpper());
-        print("q", estimate.q());
-        print("i2", estimate.i2());
+        print("q", estimate.q() == null ? Double.NaN : estimate.q());
+        print("i2", estimate.i2() == null ? Double.NaN : estimate.i2());
         print("median_ms", median);
         print("min_ms", ms[0]);
         print("max_ms", ms[repetitions - 1]);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the statistics alone: the service's REML pooling (org.cartevidence.stats, PoolTiming.java) of k cohorts
-# against R's metafor (rma.R) on the same CSV, and checks that both give the same estimates.
+# against R's metafor (rma.R) on the same CSV, and checks that both give the same estimates; and the service's
+# default, the GLMM, on the same cohorts (Java only: lines java.glmm.k...).
 #
 #   bench/stats/run.sh [--k 10000] [--seed 1] [--warmup 20] [--reps 30] [--r-sizes 300,1000] [--r-timeout 120]
 #                      [--out FILE]
@@ -34,6 +35,11 @@ for a in commons-statistics-distribution commons-numbers-core commons-numbers-ga
   [ -z "$j" ] && j=$(find "$HOME/.m2/repository/org/apache/commons/$a" -name "$a-*.jar" 2>/dev/null | sort | tail -1)
   [ -n "$j" ] && JARS="$JARS:$j"
 done
+for a in ejml-core ejml-ddense; do
+  j=$(ls "$REPO"/target/quarkus-app/lib/main/org.ejml.$a-*.jar 2>/dev/null | head -1)
+  [ -z "$j" ] && j=$(find "$HOME/.m2/repository/org/ejml/$a" -name "$a-*.jar" 2>/dev/null | sort | tail -1)
+  [ -n "$j" ] && JARS="$JARS:$j"
+done
 CP="$REPO/target/classes$JARS"
 javac -d "$WORK/classes" -cp "$CP" "$HERE/PoolTiming.java" || exit 1
 
@@ -45,6 +51,7 @@ java_run() { # k csv
   java -cp "$WORK/classes:$CP" PoolTiming "$2" "$WARMUP" "$REPS" | while read -r n v; do say "java.k$1.$n" "$v"; done
 }
 java_run "$K" "$CSV"
+java -cp "$WORK/classes:$CP" PoolTiming "$CSV" "$WARMUP" "$REPS" glmm | while read -r n v; do say "java.glmm.k$K.$n" "$v"; done
 IFS=, read -ra SMALL <<< "$R_SIZES"
 for s in "${SMALL[@]}"; do
   [ "$s" -lt "$K" ] || continue

@@ -1,20 +1,23 @@
 package org.cartevidence.evidence;
 
 import java.util.Locale;
+import java.util.Map;
 import org.cartevidence.api.Labels;
 import org.cartevidence.stats.PoolingSettings;
 
 /**
  * The cumulative meta-analysis as a plot (the forest plot's layout): per group one row per step, naming the cohort
  * the step added, with the pooled estimate so far as a diamond on its interval and k; how the estimate settled as
- * the evidence accrued reads from top to bottom.
+ * the evidence accrued reads from top to bottom. A step of one cohort, or one the GLMM cannot fit, is the exact
+ * interval of the pooled counts (the JSON's notes say so).
  */
 final class CumulativePlot {
 
     private CumulativePlot() {
     }
 
-    static String svg(SequentialResult result, PoolingSettings settings, GroupBy grouping) {
+    static String svg(SequentialResult result, PoolingSettings settings, GroupBy grouping,
+            Map<Long, String> studyNames) {
         String title = Labels.of(result.measure()) + ": cumulative meta-analysis"
                 + (grouping == GroupBy.NONE ? "" : " by " + grouping.label.toLowerCase(Locale.ROOT));
         if (result.groups().isEmpty()) {
@@ -33,23 +36,19 @@ final class CumulativePlot {
                 y += ForestPlot.ROW;
             }
             for (SequentialResult.Step step : group.steps()) {
-                row(svg, step, y);
+                row(svg, step, studyNames.get(step.studyId()), y);
                 y += ForestPlot.ROW;
             }
-            svg.text("text", Labels.of(result.measure()) + ". " + ForestPlot.methodInWords(settings) + "; each row "
-                    + "pools the cohorts up to it, by publication year. A step of one cohort, or one the model cannot "
-                    + "fit, shows the exact interval of the pooled counts.", "class", "caption", "x",
-                    ForestPlot.STUDY_X, "y", y + 4);
+            svg.text("text", Labels.of(result.measure()) + ". " + ForestPlot.methodInWords(settings)
+                    + ". Each row pools the cohorts up to it.", "class", "caption", "x", ForestPlot.STUDY_X, "y", y + 4);
             y += ForestPlot.ROW * 1.5;
         }
         ForestPlot.axis(svg, axisY, result.measure());
         return svg.finish();
     }
 
-    private static void row(Svg svg, SequentialResult.Step step, double y) {
+    private static void row(Svg svg, SequentialResult.Step step, String study, double y) {
         double half = ForestPlot.DIAMOND_HALF_HEIGHT - 2;
-        String study = step.publicationYear() == null ? step.studyTitle()
-                : step.studyTitle() + " (" + step.publicationYear() + ")";
         String diamond = String.join(" ", ForestPlot.point(ForestPlot.x(step.ciLower()), y),
                 ForestPlot.point(ForestPlot.x(step.estimate()), y - half), ForestPlot.point(ForestPlot.x(step.ciUpper()), y),
                 ForestPlot.point(ForestPlot.x(step.estimate()), y + half));

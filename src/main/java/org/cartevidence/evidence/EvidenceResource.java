@@ -55,6 +55,9 @@ public class EvidenceResource {
     PooledAnalysis analysis;
 
     @Inject
+    RegressionAnalysis regressions;
+
+    @Inject
     AnswerCache cache;
 
     @GET
@@ -114,5 +117,91 @@ public class EvidenceResource {
                     value = Examples.FOREST_SVG)))
     public String forestPlot(@Valid @BeanParam PooledQuery query) {
         return analysis.forestPlot(query);
+    }
+
+    @GET
+    @Path("cumulative")
+    @Produces({MediaType.APPLICATION_JSON, PooledCsv.MEDIA_TYPE})
+    @Operation(operationId = "getCumulativeAnalysis", summary = "Pool the cohorts as they accrued",
+            description = "A cumulative meta-analysis per group, as metafor's cumul(): the cohorts in order of "
+                    + "publication year, then study key and cohort label, and at each step the pooled estimate of the "
+                    + "cohorts so far, with the same methods and parameters as getPooledEstimates (a step of one "
+                    + "cohort, or one the GLMM cannot fit, answers the exact interval and says so). It refits once per "
+                    + "cohort, so it takes at most 500 cohorts (400 beyond). JSON by default; text/csv by Accept or "
+                    + "format=csv gives one row per step.")
+    @APIResponse(responseCode = "200", description = "The steps per group.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SequentialResult.class)),
+            @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response cumulative(@Valid @BeanParam GroupedQuery query,
+            @QueryParam("format") @Parameter(description = "csv or json; wins over the Accept header.",
+                    example = "csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            String format,
+            @Context Request request, @Context UriInfo uri) {
+        return sequential(query, SequentialResult.Kind.CUMULATIVE, format, request, uri);
+    }
+
+    @GET
+    @Path("leave-one-out")
+    @Produces({MediaType.APPLICATION_JSON, PooledCsv.MEDIA_TYPE})
+    @Operation(operationId = "getLeaveOneOutAnalysis", summary = "Pool the cohorts leaving each out in turn",
+            description = "A leave-one-out analysis per group, as metafor's leave1out(): for each cohort, in the "
+                    + "order of getCumulativeAnalysis, the pooled estimate of all the others, with the same methods "
+                    + "and parameters as getPooledEstimates. Shows how much one cohort moves the answer. A group of a "
+                    + "single cohort has no steps and a note. At most 500 cohorts (400 beyond). JSON by default; "
+                    + "text/csv by Accept or format=csv gives one row per step.")
+    @APIResponse(responseCode = "200", description = "The steps per group.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SequentialResult.class)),
+            @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response leaveOneOut(@Valid @BeanParam GroupedQuery query,
+            @QueryParam("format") @Parameter(description = "csv or json; wins over the Accept header.",
+                    example = "csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            String format,
+            @Context Request request, @Context UriInfo uri) {
+        return sequential(query, SequentialResult.Kind.LEAVE_ONE_OUT, format, request, uri);
+    }
+
+    private Response sequential(GroupedQuery query, SequentialResult.Kind kind, String format, Request request,
+            UriInfo uri) {
+        MediaType type = FORMAT.parse(format, request.selectVariant(POOLED_VARIANTS).getMediaType());
+        query.settings(); // bad options are refused here, before the cache
+        query.grouping();
+        SequentialResult result = cache.get(uri, () -> analysis.sequential(query, kind));
+        return Response.ok(CSV.equals(type) ? SequentialCsv.write(result) : result, type).build();
+    }
+
+    @GET
+    @Path("cumulative.svg")
+    @Produces(Svg.MEDIA_TYPE)
+    @Operation(operationId = "getCumulativePlot", summary = "Draw the cumulative meta-analysis",
+            description = "getCumulativeAnalysis, with the same parameters, as a plot in SVG: per group one row per "
+                    + "step naming the cohort it added, the pooled estimate so far as a diamond on its interval, and "
+                    + "k; a caption names the method in words. Without matching cohorts, an SVG that says there is "
+                    + "nothing to plot.")
+    @APIResponse(responseCode = "200", description = "The cumulative plot.", content = @Content(
+            mediaType = Svg.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public String cumulativePlot(@Valid @BeanParam GroupedQuery query) {
+        return analysis.cumulativePlot(query);
+    }
+
+    @GET
+    @Path("regression")
+    @Operation(operationId = "getMetaRegression", summary = "Regress the cohorts' proportions on moderators",
+            description = "A meta-regression: the cohorts' proportions (log odds for the GLMM, the transform's scale "
+                    + "for inverse variance) on the moderators, as metafor's rma.glmm(mods = ...) or rma(mods = ...): "
+                    + "each coefficient with its test and interval, the omnibus test of the moderators (QM), the test "
+                    + "of residual heterogeneity, τ², I² and R². The study filters, method, model, tau2, ci, level, "
+                    + "timepointMonths and includeSuperseded work as for getPooledEstimates. A design the cohorts cannot "
+                    + "estimate (collinear moderators, a level without cohorts, fewer cohorts than coefficients + 1, "
+                    + "or a level whose cohorts all had the outcome under the GLMM) is a 422 naming the moderator.")
+    @APIResponse(responseCode = "200", description = "The fitted meta-regression.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegressionResult.class)))
+    @APIResponse(responseCode = "422", ref = "#/components/responses/UnprocessableContent")
+    public RegressionResult regression(@Valid @BeanParam RegressionQuery query, @Context UriInfo uri) {
+        query.settings(); // bad options are refused here, before the cache
+        query.moderatorList();
+        return cache.get(uri, () -> regressions.regression(query));
     }
 }

@@ -24,20 +24,20 @@ final class Examples {
                   "k": 3,
                   "events": 21,
                   "total": 22,
-                  "estimate": 0.9545454545508139,
-                  "ciLower": 0.7385480028079542,
-                  "ciUpper": 0.9936353400645525,
-                  "piLower": 0.7385480028079542,
-                  "piUpper": 0.9936353400645525,
-                  "mu": 3.044522437846943,
-                  "se": 1.0235326020814375,
-                  "tau2": 4.4687075510777596e-21,
-                  "i2": 2.4211117706578503e-19,
+                  "estimate": 0.9545454545497274,
+                  "ciLower": 0.7385480208247468,
+                  "ciUpper": 0.9936353394741583,
+                  "piLower": 0.7385480208247468,
+                  "piUpper": 0.9936353394741583,
+                  "mu": 3.044522437821902,
+                  "se": 1.0235325544629883,
+                  "tau2": 0.0,
+                  "i2": 0.0,
                   "h2": 1.0,
                   "q": 0.0,
                   "qPValue": 1.0,
-                  "qLrt": 1.0850018642941848,
-                  "qLrtPValue": 0.5812926594642029,
+                  "qLrt": 1.085001864294183,
+                  "qLrtPValue": 0.5812926594642035,
                   "cohorts": [
                     {
                       "cohortId": 1,
@@ -94,9 +94,9 @@ final class Examples {
 
     /** measure=REMISSION&disease=SLE&disease=LUPUS_NEPHRITIS&groupBy=cellSource&format=csv */
     static final String POOLED_CSV = """
-            measure,groupBy,group,label,method,k,events,total,estimate,ciLower,ciUpper,piLower,piUpper,mu,se,tau2,i2,h2,q,qPValue,qLrt,qLrtPValue,model,tau2Estimator,transform,ci,level,note
-            REMISSION,cellSource,ALLOGENEIC,Donor cells (allogeneic),glmm,3,9,12,0.9448810308438722,0.04089569602100799,0.9998549236346376,0.0026072509090485072,0.9999911046985451,2.841565101562993,3.0595154581175787,10.745323032842098,85.06504462313973,6.695701291142569,0.0,1.0,8.997362313900934,0.011123657226562495,random,ML,logit,wald,0.95,
-            REMISSION,cellSource,AUTOLOGOUS,Own cells (autologous),glmm,6,37,42,0.8809523809572386,0.7441419546480075,0.9495665496672154,0.7441419546480075,0.9495665496672154,2.0014800002564423,0.4764735332227835,1.422126898760584E-20,1.0936667729926517E-18,1.0,1.0196986852316368,0.9609613408476583,4.100265713605268,0.5350724093212742,random,ML,logit,wald,0.95,""";
+            measure,groupBy,group,label,method,k,events,total,estimate,ciLower,ciUpper,piLower,piUpper,mu,se,tau2,i2,h2,q,qPValue,qLrt,qLrtPValue,model,tau2Estimator,transform,ci,level,note,subgroupQ,subgroupDf,subgroupDf2,subgroupP,subgroupNote
+            REMISSION,cellSource,ALLOGENEIC,Donor cells (allogeneic),glmm,3,9,12,0.9448810308443123,0.04089550791584378,0.9998549243302901,0.0026072423995712898,0.9999911047276534,2.8415651015714434,3.0595179049876293,10.745323033059892,85.06504462339723,6.695701291258014,0.0,1.0,8.997362313900933,0.011123657226562505,random,ML,logit,wald,0.95,,0.6716425660972396,1,,0.4124795192908849,
+            REMISSION,cellSource,AUTOLOGOUS,Own cells (autologous),glmm,6,37,42,0.8809523809576024,0.7441419546486678,0.9495665496673815,0.7441419546486678,0.9495665496673815,2.0014800002599107,0.4764735332227834,0.0,0.0,1.0,1.0196986852316368,0.9609613408476583,4.100265713605275,0.5350724093212732,random,ML,logit,wald,0.95,,0.6716425660972396,1,,0.4124795192908849,""";
 
     /** forest.svg?measure=REMISSION&disease=ULCERATIVE_COLITIS: one cohort, so that the example stays short. */
     static final String FOREST_SVG = """

@@ -62,7 +62,8 @@ final class ForestPlot {
         }
 
         int heading = grouping == GroupBy.NONE ? 0 : 1;
-        double rows = result.groups().stream().mapToDouble(g -> heading + g.k() + extraRows(g, random)).sum();
+        double rows = result.groups().stream().mapToDouble(g -> heading + g.k() + extraRows(g, random)).sum()
+                + (result.subgroupDifferences() == null ? 0 : 1);
         double axisY = TABLE_TOP + (rows - 0.5) * ROW + 8; // no space after the last group
         Svg svg = frame(title, axisY, "Study", "Proportion [" + percent(result.level()) + " % CI]", "Weight");
 
@@ -98,6 +99,10 @@ final class ForestPlot {
                 y += ROW;
             }
             y += ROW / 2;
+        }
+        if (result.subgroupDifferences() != null) {
+            svg.text("text", subgroupCaption(result.subgroupDifferences(), grouping), "class", "group subgroups",
+                    "x", STUDY_X, "y", y + 4);
         }
         axis(svg, axisY, result.measure());
         return svg.finish();
@@ -219,6 +224,19 @@ final class ForestPlot {
             text.append(String.format(Locale.ROOT, ", Q = %.2f (p = %.3f)", group.q(), group.qPValue()));
         }
         return text.toString();
+    }
+
+    /** E.g. "Test for subgroup differences (cell source): Q = 1.53, df = 1, p = 0.216". */
+    private static String subgroupCaption(SubgroupDifferences test, GroupBy grouping) {
+        String head = "Test for subgroup differences (" + grouping.label.toLowerCase(Locale.ROOT) + "): ";
+        if (test.q() == null) {
+            return head + "not available. " + test.note();
+        }
+        String statistic = test.df2() == null
+                ? String.format(Locale.ROOT, "Q = %.2f, df = %d", test.q(), test.df())
+                : String.format(Locale.ROOT, "F = %.2f, df = %d and %d", test.q(), test.df(), test.df2());
+        return head + statistic + String.format(Locale.ROOT, ", p = %.3f", test.p())
+                + (test.note() == null ? "" : ". " + test.note());
     }
 
     /** E.g. "Random-effects logistic model (GLMM), ML; 95 % Wald CI". */

@@ -41,6 +41,11 @@ enum GroupBy {
         return value == null ? UNKNOWN : value.toString();
     }
 
+    /** The field's value in a row: an enum constant, or null where the study does not record it. */
+    Enum<?> value(PooledRow row) {
+        return (Enum<?>) field.apply(row);
+    }
+
     /** The group of a row as a reader names it ("Donor cells (allogeneic)"). */
     String labelOf(PooledRow row) {
         Object value = field.apply(row);

@@ -51,7 +51,19 @@ public class PooledAnalysis {
     }
 
     /** Each group's cohorts, refitted as they accrue or with each left out in turn. */
-    public SequentialResult sequential(PooledQuery query, SequentialResult.Kind kind) {
+    public SequentialResult sequential(GroupedQuery query, SequentialResult.Kind kind) {
+        return sequentialAnalysis(query, kind).result();
+    }
+
+    public String cumulativePlot(GroupedQuery query) {
+        Sequential sequential = sequentialAnalysis(query, SequentialResult.Kind.CUMULATIVE);
+        return CumulativePlot.svg(sequential.result(), query.settings(), query.grouping(), sequential.studyNames());
+    }
+
+    private record Sequential(SequentialResult result, Map<Long, String> studyNames) {
+    }
+
+    private Sequential sequentialAnalysis(GroupedQuery query, SequentialResult.Kind kind) {
         PoolingSettings settings = query.settings();
         GroupBy grouping = query.grouping();
         long k = rows.cohorts(query);
@@ -75,14 +87,10 @@ public class PooledAnalysis {
                     .mapToObj(i -> SequentialResult.Step.of(listed.get(i), steps.get(i))).toList());
         }).toList();
         Options options = Options.of(settings);
-        return new SequentialResult(kind.parameterValue, query.measure, grouping.parameterValue, options.method(),
-                options.model(), options.tau2Estimator(), options.transform(), options.ci(), settings.level(),
-                query.includeSuperseded, query.timepointMonths, groups);
-    }
-
-    public String cumulativePlot(PooledQuery query) {
-        SequentialResult result = sequential(query, SequentialResult.Kind.CUMULATIVE);
-        return CumulativePlot.svg(result, query.settings(), query.grouping());
+        return new Sequential(new SequentialResult(kind.parameterValue, query.measure, grouping.parameterValue,
+                options.method(), options.model(), options.tau2Estimator(), options.transform(), options.ci(),
+                settings.level(), query.includeSuperseded, query.timepointMonths, groups),
+                studyNames(cohorts.listed()));
     }
 
     private static Map<Long, String> studyNames(Map<String, List<PooledRow>> listed) {
@@ -96,10 +104,10 @@ public class PooledAnalysis {
         static Options of(PoolingSettings settings) {
             boolean random = settings.model() == PoolingModel.RANDOM;
             boolean glmm = settings.method() == PoolingMethod.GLMM;
-            return new Options(PooledQuery.METHOD.nameOf(settings.method()),
-                    PooledQuery.MODEL.nameOf(settings.model()),
-                    !random ? null : glmm ? "ML" : PooledQuery.TAU2.nameOf(settings.tau2Estimator()),
-                    PooledQuery.TRANSFORM.nameOf(settings.transform()), PooledQuery.CI.nameOf(settings.ciMethod()));
+            return new Options(EvidenceQuery.METHOD.nameOf(settings.method()),
+                    EvidenceQuery.MODEL.nameOf(settings.model()),
+                    !random ? null : glmm ? "ML" : EvidenceQuery.TAU2.nameOf(settings.tau2Estimator()),
+                    EvidenceQuery.TRANSFORM.nameOf(settings.transform()), EvidenceQuery.CI.nameOf(settings.ciMethod()));
         }
     }
 
@@ -112,7 +120,7 @@ public class PooledAnalysis {
                            Map<String, String> labels) {
     }
 
-    private Cohorts collect(PooledQuery query, GroupBy grouping, boolean details) {
+    private Cohorts collect(GroupedQuery query, GroupBy grouping, boolean details) {
         Map<String, List<EventCount>> counts = new TreeMap<>();
         Map<String, List<PooledRow>> listed = new TreeMap<>();
         Map<String, String> labels = new TreeMap<>();
@@ -151,7 +159,7 @@ public class PooledAnalysis {
         return new Analysis(settings, grouping, cohorts, new PooledResult(query.measure, grouping.parameterValue,
                 options.method(), options.model(), options.tau2Estimator(), options.transform(), options.ci(),
                 settings.level(), PooledQuery.COHORT_CI.nameOf(settings.cohortInterval()), query.includeSuperseded,
-                query.timepointMonths, pooled));
+                query.timepointMonths, pooled, SubgroupDifferences.of(cohorts.counts(), settings)));
     }
 
     /** The stats package keeps the input order, so cohort i of the estimate is row i of {@code listed} (or null). */

@@ -27,7 +27,9 @@ public record PooledResult(
         @Schema(examples = "false") boolean includeSuperseded,
         @Schema(description = "The time point asked for; absent when each cohort's latest outcome was used.")
         Double timepointMonths,
-        @Schema(description = "One per group, by group name; empty when no cohort matches.") List<Group> groups)
+        @Schema(description = "One per group, by group name; empty when no cohort matches.") List<Group> groups,
+        @Schema(description = "Whether the groups differ: present when there are two groups or more.")
+        SubgroupDifferences subgroupDifferences)
         implements AnswerCache.Weighed {
 
     /** One group's meta-analysis. Intervals are on the proportion scale. */
@@ -73,7 +75,7 @@ public record PooledResult(
 
         static Group of(String group, String label, PooledEstimate pooled, List<CohortResult> cohorts) {
             boolean exact = pooled.method() == PoolingMethod.EXACT_BINOMIAL;
-            return new Group(group, label, PooledQuery.METHOD_USED.nameOf(pooled.method()), pooled.note(), pooled.k(),
+            return new Group(group, label, EvidenceQuery.METHOD_USED.nameOf(pooled.method()), pooled.note(), pooled.k(),
                     pooled.events(), pooled.total(), pooled.estimate(), pooled.ciLower(), pooled.ciUpper(),
                     pooled.piLower(), pooled.piUpper(), exact ? null : pooled.mu(), exact ? null : pooled.se(),
                     pooled.tau2(), pooled.i2(), pooled.h2(), pooled.q(), pooled.qPValue(), pooled.qLrt(),

@@ -14,7 +14,7 @@ import org.cartevidence.study.Target;
  * projection query, never an entity.
  */
 public record PooledRow(long outcomeId, int events, int total, Double timepointMonths,
-                        long cohortId, String label, Disease disease,
+                        long cohortId, String label, Disease disease, int enrolled,
                         long studyId, String studyKey, String studyTitle, String citation, Integer publicationYear,
                         Target target, CellSource cellSource, GeneEditing geneEditing, Phase phase,
                         SourceType sourceType) {

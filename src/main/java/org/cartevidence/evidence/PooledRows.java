@@ -20,8 +20,8 @@ public class PooledRows {
             .thenComparingLong(PooledRow::outcomeId);
 
     private static final String SELECT = "select new " + PooledRow.class.getName() + "(o.id, o.events, o.total, "
-            + "o.timepointMonths, c.id, c.label, c.disease, s.id, s.key, s.title, s.citation, s.publicationYear, "
-            + "s.target, s.cellSource, s.geneEditing, s.phase, s.sourceType)";
+            + "o.timepointMonths, c.id, c.label, c.disease, c.enrolled, s.id, s.key, s.title, s.citation, "
+            + "s.publicationYear, s.target, s.cellSource, s.geneEditing, s.phase, s.sourceType)";
 
     /** The pooled numbers only: no titles or citations to carry, and no plot order to sort by. */
     private static final String SELECT_NUMBERS = SELECT.replace("s.title, s.citation", "cast(null as String), "
@@ -41,7 +41,7 @@ public class PooledRows {
      * there, while a cohort has only a few outcomes of one measure.
      */
     @Transactional
-    public void forEachCohort(PooledQuery q, boolean details, Consumer<PooledRow> cohort) {
+    public void forEachCohort(EvidenceQuery q, boolean details, Consumer<PooledRow> cohort) {
         LatestPerCohort latest = new LatestPerCohort(cohort);
         try (Stream<PooledRow> outcomes = matching(q).stream(em, details ? SELECT : SELECT_NUMBERS, JOINS,
                 details ? "s.publicationYear asc nulls last, s.key, c.label, c.id" : "c.id", PooledRow.class)) {
@@ -52,11 +52,11 @@ public class PooledRows {
 
     /** How many cohorts the question pools (one query, nothing loaded). */
     @Transactional
-    public long cohorts(PooledQuery q) {
+    public long cohorts(EvidenceQuery q) {
         return matching(q).count(em, "count(distinct c.id)", JOINS);
     }
 
-    private static ListQuery<Outcome> matching(PooledQuery q) {
+    private static ListQuery<Outcome> matching(EvidenceQuery q) {
         return q.studyCriteria().applyTo(ListQuery.from(Outcome.class, "o"))
                 .where("o.measure = :measure", "measure", q.measure)
                 .where("o.timepointMonths = :timepointMonths", "timepointMonths", q.timepointMonths)

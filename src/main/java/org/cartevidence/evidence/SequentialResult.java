@@ -85,7 +85,7 @@ public record SequentialResult(
         static Step of(PooledRow cohort, PooledEstimate pooled) {
             return new Step(cohort.cohortId(), cohort.studyId(), cohort.studyKey(), cohort.studyTitle(),
                     cohort.label(), cohort.publicationYear(), cohort.events(), cohort.total(), pooled.k(),
-                    PooledQuery.METHOD_USED.nameOf(pooled.method()), pooled.note(), pooled.estimate(),
+                    EvidenceQuery.METHOD_USED.nameOf(pooled.method()), pooled.note(), pooled.estimate(),
                     pooled.ciLower(), pooled.ciUpper(), pooled.piLower(), pooled.piUpper(), pooled.tau2(),
                     pooled.i2(), pooled.q(), pooled.qPValue());
         }

@@ -23,13 +23,18 @@ final class BinomialNormalModel {
      */
     static final double MAX_TAU2 = 100;
     private static final int MAX_ITERATIONS = 200;
+    /** Below this sigma the deviance is too flat for its change to tell convergence. */
+    private static final double FLAT = 1e-2;
+    /** A sigma below this that fits no better than sigma = 0 is taken to be 0. */
+    private static final double BOUNDARY = 1e-4;
     private static final int MAX_MODE_ITERATIONS = 100;
     private static final double MODE_CONVERGENCE = 1e-14;
     private static final double STEP_CONVERGENCE = 1e-10;
-    /** Relative step of the derivatives Newton's method follows. */
-    private static final double GRADIENT_STEP = 1e-5;
-    /** lme4's {@code deriv12} step for the Hessian behind the covariance of beta. */
-    private static final double HESSIAN_STEP = 1e-4;
+    /**
+     * Step of the central differences in a cohort's linear predictor and in sigma (lme4's {@code deriv12} takes
+     * 1e-4 in its parameters too).
+     */
+    private static final double STEP = 1e-4;
 
     /**
      * @param beta      the fixed effects
@@ -54,11 +59,7 @@ final class BinomialNormalModel {
         double f = deviance(rows, theta);
         boolean converged = false;
         for (int iteration = 0; iteration < MAX_ITERATIONS && !converged; iteration++) {
-            double[] h = new double[p + 1];
-            for (int i = 0; i <= p; i++) {
-                h[i] = GRADIENT_STEP * Math.max(1, Math.abs(theta[i]));
-            }
-            Derivatives d = derivatives(rows, theta, h, f);
+            Derivatives d = derivatives(rows, theta);
             double[] direction = newtonDirection(d);
             double slope = 0;
             for (int i = 0; i <= p; i++) {
@@ -85,7 +86,10 @@ final class BinomialNormalModel {
                 converged = true;
                 break;
             }
-            converged = largestStep < STEP_CONVERGENCE || f - fNext < 1e-13 * Math.abs(f);
+            // Near sigma = 0 the deviance is flat (even in sigma): Newton closes in on a maximum at 0 only by a
+            // constant factor per step while the deviance barely moves, so there only the steps say when to stop.
+            converged = largestStep < STEP_CONVERGENCE
+                    || f - fNext < 1e-13 * Math.abs(f) && Math.abs(next[p]) > FLAT;
             theta = next;
             f = fNext;
             if (theta[p] * theta[p] > MAX_TAU2) {
@@ -93,6 +97,17 @@ final class BinomialNormalModel {
             }
         }
         theta[p] = Math.abs(theta[p]);
+        if (theta[p] < BOUNDARY) {
+            // The deviance is flat in sigma near 0: a maximum this close to the boundary is the boundary (lme4's
+            // bounded optimiser lands on sigma = 0 exactly), with tau² = 0 rather than rounding noise.
+            double[] boundary = theta.clone();
+            boundary[p] = 0;
+            double atBoundary = deviance(rows, boundary);
+            if (atBoundary <= f + 1e-9) {
+                theta = boundary;
+                f = Math.min(f, atBoundary);
+            }
+        }
         double tau2 = theta[p] * theta[p];
         double[] beta = java.util.Arrays.copyOf(theta, p);
         double[][] vcov = covariance(rows, theta, f);
@@ -179,38 +194,61 @@ final class BinomialNormalModel {
     private record Derivatives(double[] gradient, double[][] hessian) {
     }
 
-    /** Central differences of the deviance at theta, whose value is f, with steps h. */
-    private static Derivatives derivatives(BinomialRows rows, double[] theta, double[] h, double f) {
-        int n = theta.length;
-        double[] gradient = new double[n];
-        double[][] hessian = new double[n][n];
-        double[] plus = new double[n];
-        double[] minus = new double[n];
-        for (int i = 0; i < n; i++) {
-            plus[i] = deviance(rows, shifted(theta, i, h[i], -1, 0));
-            minus[i] = deviance(rows, shifted(theta, i, -h[i], -1, 0));
-            gradient[i] = (plus[i] - minus[i]) / (2 * h[i]);
-            hessian[i][i] = (plus[i] - 2 * f + minus[i]) / (h[i] * h[i]);
+    /**
+     * The deviance's gradient and Hessian in (beta, sigma). A cohort's term depends on beta only through its linear
+     * predictor eta = x'beta, so each term is differentiated in (eta, sigma) by central differences (nine
+     * evaluations) and the chain rule carries that to beta: the cost is that of nine deviances however many
+     * coefficients there are.
+     */
+    private static Derivatives derivatives(BinomialRows rows, double[] theta) {
+        int p = theta.length - 1;
+        double sigma = theta[p];
+        double h = STEP;
+        double[] gradient = new double[p + 1];
+        double[][] hessian = new double[p + 1][p + 1];
+        for (int i = 0; i < rows.size; i++) {
+            int x = rows.events[i];
+            int n = rows.totals[i];
+            double eta = 0;
+            for (int c = 0; c < p; c++) {
+                eta += rows.x[i][c] * theta[c];
+            }
+            double f00 = logMarginal(x, n, eta, sigma);
+            double fp0 = logMarginal(x, n, eta + h, sigma);
+            double fm0 = logMarginal(x, n, eta - h, sigma);
+            double f0p = logMarginal(x, n, eta, sigma + h);
+            double f0m = logMarginal(x, n, eta, sigma - h);
+            double fpp = logMarginal(x, n, eta + h, sigma + h);
+            double fpm = logMarginal(x, n, eta + h, sigma - h);
+            double fmp = logMarginal(x, n, eta - h, sigma + h);
+            double fmm = logMarginal(x, n, eta - h, sigma - h);
+            double weight = -2 * rows.multiplicity[i];
+            double gEta = weight * (fp0 - fm0) / (2 * h);
+            double gSigma = weight * (f0p - f0m) / (2 * h);
+            double hEtaEta = weight * (fp0 - 2 * f00 + fm0) / (h * h);
+            double hSigmaSigma = weight * (f0p - 2 * f00 + f0m) / (h * h);
+            double hEtaSigma = weight * (fpp - fpm - fmp + fmm) / (4 * h * h);
+            double[] xi = rows.x[i];
+            for (int a = 0; a < p; a++) {
+                gradient[a] += gEta * xi[a];
+                hessian[a][p] += hEtaSigma * xi[a];
+                for (int b = 0; b <= a; b++) {
+                    hessian[a][b] += hEtaEta * xi[a] * xi[b];
+                }
+            }
+            gradient[p] += gSigma;
+            hessian[p][p] += hSigmaSigma;
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double pp = deviance(rows, shifted(theta, i, h[i], j, h[j]));
-                double pm = deviance(rows, shifted(theta, i, h[i], j, -h[j]));
-                double mp = deviance(rows, shifted(theta, i, -h[i], j, h[j]));
-                double mm = deviance(rows, shifted(theta, i, -h[i], j, -h[j]));
-                hessian[i][j] = hessian[j][i] = (pp - pm - mp + mm) / (4 * h[i] * h[j]);
+        for (int a = 0; a <= p; a++) {
+            for (int b = a + 1; b <= p; b++) {
+                if (b < p) {
+                    hessian[a][b] = hessian[b][a];
+                } else {
+                    hessian[p][a] = hessian[a][p];
+                }
             }
         }
         return new Derivatives(gradient, hessian);
-    }
-
-    private static double[] shifted(double[] theta, int i, double hi, int j, double hj) {
-        double[] t = theta.clone();
-        t[i] += hi;
-        if (j >= 0) {
-            t[j] += hj;
-        }
-        return t;
     }
 
     /** The Newton step -H⁻¹g, with the Hessian's diagonal raised until it is positive definite (Levenberg). */
@@ -245,17 +283,19 @@ final class BinomialNormalModel {
     }
 
     /**
-     * The beta block of 2 H⁻¹, H the deviance's Hessian in (beta, sigma). Where H is not positive definite (at the
+     * The beta block of 2 H⁻¹, H the deviance's Hessian in (beta, sigma). Where H is not positive definite (near the
      * boundary tau² = 0 the deviance can be flat in sigma), lme4 falls back to the covariance of beta at the fitted
-     * sigma, 2 times the inverse of H's beta block; null if that is not positive definite either.
+     * sigma, 2 times the inverse of H's beta block, which is also H⁻¹'s beta block at sigma = 0; null if that is not
+     * positive definite either.
      */
     private static double[][] covariance(BinomialRows rows, double[] theta, double f) {
         int n = theta.length;
-        double[] h = new double[n];
-        java.util.Arrays.fill(h, HESSIAN_STEP);
-        Derivatives d = derivatives(rows, theta, h, f);
+        Derivatives d = derivatives(rows, theta);
         DMatrixRMaj inverse = new DMatrixRMaj(n, n);
-        if (!CommonOps_DDRM.invertSPD(new DMatrixRMaj(d.hessian), inverse)) {
+        // At sigma = 0 the deviance is even in sigma, so the cross derivatives vanish and the beta block is all there
+        // is; taking it directly keeps rounding in a near-zero sigma curvature out of the beta variances.
+        boolean boundary = theta[n - 1] == 0;
+        if (boundary || !CommonOps_DDRM.invertSPD(new DMatrixRMaj(d.hessian), inverse)) {
             DMatrixRMaj betaBlock = new DMatrixRMaj(n - 1, n - 1);
             for (int a = 0; a < n - 1; a++) {
                 for (int b = 0; b < n - 1; b++) {

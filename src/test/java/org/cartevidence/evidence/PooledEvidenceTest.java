@@ -262,7 +262,8 @@ class PooledEvidenceTest {
         }
         assertEquals(List.of("measure", "groupBy", "group", "label", "method", "k", "events", "total", "estimate",
                 "ciLower", "ciUpper", "piLower", "piUpper", "mu", "se", "tau2", "i2", "h2", "q", "qPValue", "qLrt",
-                "qLrtPValue", "model", "tau2Estimator", "transform", "ci", "level", "note"), header);
+                "qLrtPValue", "model", "tau2Estimator", "transform", "ci", "level", "note", "subgroupQ", "subgroupDf",
+                "subgroupDf2", "subgroupP", "subgroupNote"), header);
         assertEquals(json.groups().size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
             CSVRecord row = rows.get(i);

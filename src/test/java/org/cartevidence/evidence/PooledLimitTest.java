@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.cartevidence.testing.ApiTest;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -58,5 +59,10 @@ class PooledLimitTest extends ApiTest {
         given().queryParam("measure", "TREATMENT_RELATED_DEATH").queryParam("disease", "OTHER")
                 .queryParam("cohorts", false).get("/api/v1/evidence/pooled").then().statusCode(200)
                 .body("groups[0].k", greaterThan(2004)).body("groups[0].events", greaterThan(801));
+        for (String analysis : List.of("cumulative", "leave-one-out", "cumulative.svg")) {
+            given().queryParam("measure", "TREATMENT_RELATED_DEATH").queryParam("disease", "OTHER")
+                    .get("/api/v1/evidence/" + analysis).then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString("at most 500"));
+        }
     }
 }

@@ -37,7 +37,7 @@ class PooledRowTest {
     }
 
     private static PooledRow row(long cohortId, long outcomeId, Double timepointMonths, String citation, String title) {
-        return new PooledRow(outcomeId, 1, 2, timepointMonths, cohortId, "SLE", null, 1, "key", title, citation,
+        return new PooledRow(outcomeId, 1, 2, timepointMonths, cohortId, "SLE", null, 2, 1, "key", title, citation,
                 2025, null, null, null, null, null);
     }
 }
