@@ -28,7 +28,6 @@ public final class MetaAnalysis {
      * @param cohorts  at least one cohort; results keep this order
      * @param settings how to pool, see {@link PoolingSettings#DEFAULTS}
      * @throws IllegalArgumentException if {@code cohorts} is empty
-     * @throws ArithmeticException      if REML fails to converge (not seen on real data)
      */
     public static PooledEstimate pool(List<EventCount> cohorts, PoolingSettings settings) {
         Objects.requireNonNull(settings, "settings");

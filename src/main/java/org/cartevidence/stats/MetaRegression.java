@@ -57,7 +57,6 @@ public final class MetaRegression {
      * @throws IllegalArgumentException     if the lengths disagree, a value is not finite or a variance not positive,
      *                                      the level is outside (0, 1), or a fixed-effect model is asked for
      *                                      Hartung-Knapp (which rescales a random-effects variance)
-     * @throws ArithmeticException          if REML fails to converge
      */
     public static RegressionFit fit(double[] yi, double[] vi, Design x, PoolingModel model, Tau2Estimator estimator,
                                     CiMethod ci, double level) {
