@@ -133,12 +133,9 @@ public class EvidenceResource {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SequentialResult.class)),
             @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Response cumulative(@Valid @BeanParam GroupedQuery query,
-            @QueryParam("format") @Parameter(description = "csv or json; wins over the Accept header.",
-                    example = "csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
-            String format,
-            @Context Request request, @Context UriInfo uri) {
-        return sequential(query, SequentialResult.Kind.CUMULATIVE, format, request, uri);
+    public Response cumulative(@Valid @BeanParam GroupedQuery query, @Context Request request,
+            @Context UriInfo uri) {
+        return sequential(query, SequentialResult.Kind.CUMULATIVE, request, uri);
     }
 
     @GET
@@ -154,17 +151,14 @@ public class EvidenceResource {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SequentialResult.class)),
             @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Response leaveOneOut(@Valid @BeanParam GroupedQuery query,
-            @QueryParam("format") @Parameter(description = "csv or json; wins over the Accept header.",
-                    example = "csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
-            String format,
-            @Context Request request, @Context UriInfo uri) {
-        return sequential(query, SequentialResult.Kind.LEAVE_ONE_OUT, format, request, uri);
+    public Response leaveOneOut(@Valid @BeanParam GroupedQuery query, @Context Request request,
+            @Context UriInfo uri) {
+        return sequential(query, SequentialResult.Kind.LEAVE_ONE_OUT, request, uri);
     }
 
-    private Response sequential(GroupedQuery query, SequentialResult.Kind kind, String format, Request request,
-            UriInfo uri) {
-        MediaType type = FORMAT.parse(format, request.selectVariant(POOLED_VARIANTS).getMediaType());
+    /** format=csv reaches here as an Accept header ({@link org.cartevidence.api.FormatParameter}). */
+    private Response sequential(GroupedQuery query, SequentialResult.Kind kind, Request request, UriInfo uri) {
+        MediaType type = request.selectVariant(POOLED_VARIANTS).getMediaType();
         query.settings(); // bad options are refused here, before the cache
         query.grouping();
         SequentialResult result = cache.get(uri, () -> analysis.sequential(query, kind));

@@ -17,7 +17,6 @@ import org.cartevidence.stats.PoolingMethod;
 import org.cartevidence.stats.PoolingModel;
 import org.cartevidence.stats.PoolingSettings;
 import org.cartevidence.stats.RegressionFit;
-import org.cartevidence.stats.Transform;
 import org.cartevidence.stats.UnidentifiableModelException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -98,16 +97,8 @@ public class RegressionAnalysis {
         if (settings.method() == PoolingMethod.GLMM) {
             return GlmmRegression.fit(counts, design, settings.model(), settings.ciMethod(), settings.level());
         }
-        Transform transform = settings.transform();
-        double[] yi = new double[counts.size()];
-        double[] vi = new double[counts.size()];
-        for (int i = 0; i < counts.size(); i++) {
-            Transform.EffectSize es = transform.effectSize(counts.get(i));
-            yi[i] = es.yi();
-            vi[i] = es.vi();
-        }
-        return MetaRegression.fit(yi, vi, design, settings.model(), settings.tau2Estimator(), settings.ciMethod(),
-                settings.level());
+        return MetaRegression.fit(counts, settings.transform(), design, settings.model(), settings.tau2Estimator(),
+                settings.ciMethod(), settings.level());
     }
 
     /**

@@ -10,7 +10,6 @@ import org.cartevidence.stats.MetaRegression;
 import org.cartevidence.stats.PoolingMethod;
 import org.cartevidence.stats.PoolingSettings;
 import org.cartevidence.stats.RegressionFit;
-import org.cartevidence.stats.Transform;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -70,7 +69,8 @@ public record SubgroupDifferences(
         RegressionFit fit;
         try {
             fit = glmm ? GlmmRegression.fit(cohorts, design, settings.model(), settings.ciMethod(), settings.level())
-                    : inverseVariance(cohorts, design, settings);
+                    : MetaRegression.fit(cohorts, settings.transform(), design, settings.model(),
+                            settings.tau2Estimator(), settings.ciMethod(), settings.level());
         } catch (IllegalArgumentException | ArithmeticException e) {
             return new SubgroupDifferences(null, null, null, null, method, taking, join(leftOut, "The model with "
                     + "the groups as moderator cannot be estimated: " + e.getMessage() + "."));
@@ -80,19 +80,6 @@ public record SubgroupDifferences(
                     "Hartung-Knapp's scale is 0 (the cohorts agree exactly within groups), so the test is undefined."));
         }
         return new SubgroupDifferences(fit.qm(), fit.qmDf(), fit.qmDf2(), fit.qmPValue(), method, taking, leftOut);
-    }
-
-    private static RegressionFit inverseVariance(List<EventCount> cohorts, Design design, PoolingSettings settings) {
-        Transform transform = settings.transform();
-        double[] yi = new double[cohorts.size()];
-        double[] vi = new double[cohorts.size()];
-        for (int i = 0; i < cohorts.size(); i++) {
-            Transform.EffectSize es = transform.effectSize(cohorts.get(i));
-            yi[i] = es.yi();
-            vi[i] = es.vi();
-        }
-        return MetaRegression.fit(yi, vi, design, settings.model(), settings.tau2Estimator(), settings.ciMethod(),
-                settings.level());
     }
 
     private static String join(String first, String second) {

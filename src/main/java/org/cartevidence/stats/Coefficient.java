@@ -1,5 +1,8 @@
 package org.cartevidence.stats;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * One coefficient of a meta-regression, with its test and confidence interval as metafor's {@code rma} gives them.
  *
@@ -13,4 +16,18 @@ package org.cartevidence.stats;
  */
 public record Coefficient(String name, double estimate, double se, double statistic, double pValue, double ciLower,
                           double ciUpper) {
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+    /**
+     * The coefficient with its Wald test (z, {@code df} null) or t test on {@code df} degrees of freedom, and its
+     * interval at the given level.
+     */
+    static Coefficient tested(String name, double estimate, double se, Integer df, double level) {
+        double statistic = estimate / se;
+        double tail = df == null ? STANDARD_NORMAL.survivalProbability(Math.abs(statistic))
+                : TDistribution.of(df).survivalProbability(Math.abs(statistic));
+        double crit = df == null ? Critical.normal(level) : Critical.t(level, df);
+        return new Coefficient(name, estimate, se, statistic, 2 * tail, estimate - crit * se, estimate + crit * se);
+    }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -20,8 +18,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * coefficients and their covariance transformed back: the model is the same, its optimisation better conditioned.
  */
 public final class GlmmRegression {
-
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private GlmmRegression() {
     }
@@ -76,16 +72,10 @@ public final class GlmmRegression {
 
         int df = k - p;
         boolean tTest = ci == CiMethod.T;
-        double crit = tTest ? Critical.t(level, df) : Critical.normal(level);
         List<Coefficient> coefficients = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
-            double estimate = b.get(j);
-            double se = Math.sqrt(v.get(j, j));
-            double statistic = estimate / se;
-            double tail = tTest ? TDistribution.of(df).survivalProbability(Math.abs(statistic))
-                    : STANDARD_NORMAL.survivalProbability(Math.abs(statistic));
-            coefficients.add(new Coefficient(x.names().get(j), estimate, se, statistic, 2 * tail,
-                    estimate - crit * se, estimate + crit * se));
+            coefficients.add(Coefficient.tested(x.names().get(j), b.get(j), Math.sqrt(v.get(j, j)),
+                    tTest ? df : null, level));
         }
 
         // metafor's default btt: every coefficient but the intercept, or the intercept alone.

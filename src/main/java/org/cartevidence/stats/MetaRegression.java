@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -29,7 +27,6 @@ public final class MetaRegression {
      * redundant predictors.
      */
     private static final double COLLINEARITY_TOLERANCE = 1e-7;
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private MetaRegression() {
     }
@@ -106,16 +103,10 @@ public final class MetaRegression {
             }
         }
         boolean tTest = ci != CiMethod.WALD;
-        double crit = tTest ? Critical.t(level, df) : Critical.normal(level);
         List<Coefficient> coefficients = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
-            double estimate = fitted.beta[j];
-            double se = Math.sqrt(scale * fitted.covariance.get(j, j));
-            double statistic = estimate / se;
-            double tail = tTest ? TDistribution.of(df).survivalProbability(Math.abs(statistic))
-                    : STANDARD_NORMAL.survivalProbability(Math.abs(statistic));
-            coefficients.add(new Coefficient(x.names().get(j), estimate, se, statistic, 2 * tail,
-                    estimate - crit * se, estimate + crit * se));
+            coefficients.add(Coefficient.tested(x.names().get(j), fitted.beta[j],
+                    Math.sqrt(scale * fitted.covariance.get(j, j)), tTest ? df : null, level));
         }
 
         // metafor's default btt: every coefficient but the intercept, or the intercept alone. A zero scale leaves
@@ -148,6 +139,22 @@ public final class MetaRegression {
         return new RegressionFit(k, p, coefficients, qm, m, tTest ? df : null, qmPValue, qe, df, qePValue, null, null,
                 tau2, i2,
                 h2, r2, tTest);
+    }
+
+    /**
+     * The meta-regression of proportions: each cohort's effect size on the transform's scale (metafor's
+     * {@code escalc}), then {@link #fit(double[], double[], Design, PoolingModel, Tau2Estimator, CiMethod, double)}.
+     */
+    public static RegressionFit fit(List<EventCount> cohorts, Transform transform, Design x, PoolingModel model,
+                                    Tau2Estimator estimator, CiMethod ci, double level) {
+        double[] yi = new double[cohorts.size()];
+        double[] vi = new double[cohorts.size()];
+        for (int i = 0; i < cohorts.size(); i++) {
+            Transform.EffectSize es = transform.effectSize(cohorts.get(i));
+            yi[i] = es.yi();
+            vi[i] = es.vi();
+        }
+        return fit(yi, vi, x, model, estimator, ci, level);
     }
 
     /**
