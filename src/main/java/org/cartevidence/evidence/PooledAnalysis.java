@@ -26,9 +26,8 @@ public class PooledAnalysis {
     PooledRows rows;
 
     /**
-     * The most cohorts an answer lists (or a plot draws). Beyond it the lists would run to hundreds of megabytes
-     * (at 100,000 studies one question pools about 350,000 cohorts: 131 MB of JSON); the pooled numbers alone
-     * (cohorts=false) have no such limit.
+     * The most cohorts an answer lists (or a plot draws): beyond it the lists would run to hundreds of megabytes
+     * (about 380 bytes of JSON a cohort); the pooled numbers alone (cohorts=false) have no such limit.
      */
     @ConfigProperty(name = "cartevidence.pooled.max-listed-cohorts", defaultValue = "20000")
     long maxListed;

@@ -10,9 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * Refreshes PostgreSQL's table statistics after an import that grew the data by a tenth or more. PostgreSQL plans
  * every query from them, and autovacuum refreshes them only in its own time (or never, where it is turned off):
- * on the bench's 100,000 studies right after their import (on a server with autovacuum off), the export's cohort
- * query was planned as if the table held 25,000 rows, as parallel scans of all 499,430 cohorts for every 200 studies,
- * and the export had not finished after 6 minutes. H2 analyzes its tables by itself as rows change.
+ * right after a large import, a query planned for the old table sizes can scan every cohort for every page of an
+ * export (bench/RESULTS-postgresql.md). H2 analyzes its tables by itself as rows change.
  */
 @ApplicationScoped
 public class PlannerStatistics {

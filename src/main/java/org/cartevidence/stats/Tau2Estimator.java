@@ -69,8 +69,8 @@ public enum Tau2Estimator {
      */
     private static final double CONVERGENCE = 1e-12;
     /**
-     * metafor's default {@code maxiter}. Where Fisher scoring oscillates it does so from the start, and a thousand
-     * iterations before shortening the step cost 1.3 s on 85,000 cohorts; converging runs need a few dozen.
+     * metafor's default {@code maxiter}. Where Fisher scoring oscillates it does so from the start, so more
+     * iterations before shortening the step only cost time; converging runs need a few dozen.
      */
     private static final int MAX_ITERATIONS = 100;
     private static final double MIN_STEP_FACTOR = 1.0 / 64;
