@@ -24,13 +24,13 @@ final class Examples {
                   "k": 3,
                   "events": 21,
                   "total": 22,
-                  "estimate": 0.9545454545497274,
-                  "ciLower": 0.7385480208247468,
-                  "ciUpper": 0.9936353394741583,
-                  "piLower": 0.7385480208247468,
-                  "piUpper": 0.9936353394741583,
-                  "mu": 3.044522437821902,
-                  "se": 1.0235325544629883,
+                  "estimate": 0.9545454546099541,
+                  "ciLower": 0.7385479940603366,
+                  "ciUpper": 0.9936353403682906,
+                  "piLower": 0.7385479940603366,
+                  "piUpper": 0.9936353403682906,
+                  "mu": 3.0445224392099863,
+                  "se": 1.023532625890662,
                   "tau2": 0.0,
                   "i2": 0.0,
                   "h2": 1.0,
@@ -95,8 +95,8 @@ final class Examples {
     /** measure=REMISSION&disease=SLE&disease=LUPUS_NEPHRITIS&groupBy=cellSource&format=csv */
     static final String POOLED_CSV = """
             measure,groupBy,group,label,method,k,events,total,estimate,ciLower,ciUpper,piLower,piUpper,mu,se,tau2,i2,h2,q,qPValue,qLrt,qLrtPValue,model,tau2Estimator,transform,ci,level,note,subgroupQ,subgroupDf,subgroupDf2,subgroupP,subgroupNote
-            REMISSION,cellSource,ALLOGENEIC,Donor cells (allogeneic),glmm,3,9,12,0.9448810308443123,0.04089550791584378,0.9998549243302901,0.0026072423995712898,0.9999911047276534,2.8415651015714434,3.0595179049876293,10.745323033059892,85.06504462339723,6.695701291258014,0.0,1.0,8.997362313900933,0.011123657226562505,random,ML,logit,wald,0.95,,0.6716425660972396,1,,0.4124795192908849,
-            REMISSION,cellSource,AUTOLOGOUS,Own cells (autologous),glmm,6,37,42,0.8809523809576024,0.7441419546486678,0.9495665496673815,0.7441419546486678,0.9495665496673815,2.0014800002599107,0.4764735332227834,0.0,0.0,1.0,1.0196986852316368,0.9609613408476583,4.100265713605275,0.5350724093212732,random,ML,logit,wald,0.95,,0.6716425660972396,1,,0.4124795192908849,""";
+            REMISSION,cellSource,ALLOGENEIC,Donor cells (allogeneic),glmm,3,9,12,0.9448810309503451,0.04089580005269214,0.9998549232505008,0.002607255605672561,0.9999911046825161,2.8415651036073686,3.0595141059245763,10.745323052489619,85.06504464636942,6.695701301556999,0.0,1.0,8.997362313900933,0.011123657226562505,random,ML,logit,wald,0.95,,0.6716427710054033,1,,0.4124794479965806,
+            REMISSION,cellSource,AUTOLOGOUS,Own cells (autologous),glmm,6,37,42,0.8809523810854659,0.7441419486066075,0.9495665513039133,0.7441419486066075,0.9495665513039133,2.001480001479108,0.4764735500361481,0.0,0.0,1.0,1.0196986852316368,0.9609613408476583,4.100265713605275,0.5350724093212732,random,ML,logit,wald,0.95,,0.6716427710054033,1,,0.4124794479965806,""";
 
     /** forest.svg?measure=REMISSION&disease=ULCERATIVE_COLITIS: one cohort, so that the example stays short. */
     static final String FOREST_SVG = """
