@@ -58,9 +58,11 @@ public class OpenApiConventions implements OASFilter {
     private static final String CURATOR = "curator";
 
     private final SchemaNames names;
+    private final InputSchemas inputs;
 
     public OpenApiConventions(IndexView index) {
         this.names = new SchemaNames(index);
+        this.inputs = new InputSchemas(names);
     }
 
     @Override
@@ -103,6 +105,9 @@ public class OpenApiConventions implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> describe(path, method, operation)));
+        inputs.apply(openAPI);
+        Schemas.each(openAPI, OpenApiConventions::enumOfItems);
+        Schemas.sort(openAPI);
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
@@ -173,6 +178,19 @@ public class OpenApiConventions implements OASFilter {
             }
             default -> {
             }
+        }
+    }
+
+    /**
+     * The generator writes the enumeration of a list ({@code @Schema(type = ARRAY, enumeration = ...)}) on the array,
+     * where no value could match it; it belongs to the items.
+     */
+    private static void enumOfItems(Schema schema) {
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)
+                && schema.getEnumeration() != null && schema.getItems() != null
+                && schema.getEnumeration().stream().noneMatch(List.class::isInstance)) {
+            schema.getItems().setEnumeration(new ArrayList<>(schema.getEnumeration()));
+            schema.setEnumeration(null);
         }
     }
 

@@ -92,6 +92,13 @@ public final class Schemas {
         return all;
     }
 
+    /** Puts the component schemas in name order, so that the generated contract is the same on every build. */
+    public static void sort(OpenAPI openAPI) {
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().setSchemas(new java.util.TreeMap<>(openAPI.getComponents().getSchemas()));
+        }
+    }
+
     /** A deep copy: changing it leaves the original as it was. */
     public static Schema copy(Schema schema) {
         Schema copy = OASFactory.createSchema();
