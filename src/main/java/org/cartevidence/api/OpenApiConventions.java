@@ -19,15 +19,22 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+import org.jboss.jandex.IndexView;
 
 /**
  * Writes the API's cross-cutting conventions into the contract once, instead of on every operation: who may call it
  * (see {@link org.cartevidence.security.AccessRules}), the problem answers each kind of operation can give, the ETag
- * and precondition headers of single resources, the Link header of lists and the Location of creations.
- * It runs when the contract is built (nothing in it depends on the running instance), not at every start.
+ * and precondition headers of single resources, the Link header of lists and the Location of creations; and names
+ * the schemas and orders the tags as a reader expects them.
+ * It runs when the contract is built (nothing in it depends on the running instance), not at every start, and reads
+ * the application's classes from the build's index.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
+
+    /** The tags in the order a reader meets them: the records from the study down, then what is built on them. */
+    static final List<String> TAG_ORDER = List.of("Studies", "Cohorts", "Outcomes", "Evidence", "Pipelines", "Service");
 
     private static final String PROBLEM = "#/components/schemas/Problem";
 
@@ -50,8 +57,23 @@ public class OpenApiConventions implements OASFilter {
     /** Writes need the curator role, by either scheme (OpenAPI 3.1 lets non-OAuth schemes list roles). */
     private static final String CURATOR = "curator";
 
+    private final SchemaNames names;
+    private final InputSchemas inputs;
+
+    public OpenApiConventions(IndexView index) {
+        this.names = new SchemaNames(index);
+        this.inputs = new InputSchemas(names);
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        names.rename(openAPI);
+        if (openAPI.getTags() != null) {
+            List<Tag> tags = new ArrayList<>(openAPI.getTags());
+            tags.sort(java.util.Comparator.comparing((Tag tag) -> TAG_ORDER.contains(tag.getName())
+                    ? TAG_ORDER.indexOf(tag.getName()) : TAG_ORDER.size()).thenComparing(Tag::getName));
+            openAPI.setTags(tags);
+        }
         Components components = openAPI.getComponents();
         PROBLEMS.forEach((name, description) -> components.addResponse(name, OASFactory.createAPIResponse()
                 .description(description)
@@ -83,9 +105,19 @@ public class OpenApiConventions implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> describe(path, method, operation)));
+        inputs.apply(openAPI);
+        Schemas.each(openAPI, OpenApiConventions::enumOfItems);
+        Schemas.sort(openAPI);
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getParameters() != null) {
+            // A query parameter named like a path parameter (a list filter reused under a parent) is the path's.
+            List<String> inPath = operation.getParameters().stream()
+                    .filter(p -> p.getIn() == Parameter.In.PATH).map(Parameter::getName).toList();
+            operation.setParameters(new ArrayList<>(operation.getParameters().stream()
+                    .filter(p -> p.getIn() != Parameter.In.QUERY || !inPath.contains(p.getName())).toList()));
+        }
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
                 && method != PathItem.HttpMethod.OPTIONS;
         if (operation.getSecurity() == null) {
@@ -146,6 +178,19 @@ public class OpenApiConventions implements OASFilter {
             }
             default -> {
             }
+        }
+    }
+
+    /**
+     * The generator writes the enumeration of a list ({@code @Schema(type = ARRAY, enumeration = ...)}) on the array,
+     * where no value could match it; it belongs to the items.
+     */
+    private static void enumOfItems(Schema schema) {
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)
+                && schema.getEnumeration() != null && schema.getItems() != null
+                && schema.getEnumeration().stream().noneMatch(List.class::isInstance)) {
+            schema.getItems().setEnumeration(new ArrayList<>(schema.getEnumeration()));
+            schema.setEnumeration(null);
         }
     }
 

@@ -32,7 +32,6 @@ import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -126,8 +125,8 @@ public class CohortResource {
     @Operation(operationId = "patchCohort", summary = "Change some fields of a cohort",
             description = "RFC 7396 JSON merge patch; the result is validated like a PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the writable fields of CohortInput; "
-                    + "null removes an optional field."),
+            // The input it patches; the contract's conventions make its merge-patch form.
+            schema = @Schema(implementation = CohortInput.class),
             example = "{\"medianFollowUpMonths\": 18, \"supersededBy\": null}"))
     @APIResponse(responseCode = "200", description = "The updated cohort.",
             content = @Content(schema = @Schema(implementation = CohortView.class)))

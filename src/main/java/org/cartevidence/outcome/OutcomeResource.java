@@ -31,7 +31,6 @@ import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -125,8 +124,8 @@ public class OutcomeResource {
     @Operation(operationId = "patchOutcome", summary = "Change some fields of an outcome",
             description = "RFC 7396 JSON merge patch; the result is validated like a PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the writable fields of OutcomeInput; "
-                    + "null removes an optional field."),
+            // The input it patches; the contract's conventions make its merge-patch form.
+            schema = @Schema(implementation = OutcomeInput.class),
             example = "{\"events\": 7, \"timepointMonths\": 6}"))
     @APIResponse(responseCode = "200", description = "The updated outcome.",
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))

@@ -32,7 +32,6 @@ import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -112,8 +111,8 @@ public class StudyResource {
             description = "RFC 7396 JSON merge patch: the fields sent replace the stored ones, null removes an "
                     + "optional field. The result is validated like a PUT.")
     @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the writable fields of StudyInput; "
-                    + "null removes an optional field."),
+            // The input it patches; the contract's conventions make its merge-patch form.
+            schema = @Schema(implementation = StudyInput.class),
             example = "{\"status\": \"PUBLISHED\", \"pmid\": \"38381673\"}"))
     @APIResponse(responseCode = "200", description = "The updated study.",
             content = @Content(schema = @Schema(implementation = StudyView.class)))

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cartevidence.testing.Contract;
+import org.cartevidence.testing.ContractOperation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +72,42 @@ class OpenApiContractTest {
         }));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertFalse(operationIds.isEmpty());
+    }
+
+    @Test
+    void tagsComeInTheOrderAReaderMeetsThem() {
+        List<String> tags = new ArrayList<>();
+        Contract.document().get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
+        assertEquals(List.of("Studies", "Cohorts", "Outcomes", "Evidence", "Pipelines", "Service"), tags);
+    }
+
+    @Test
+    void schemasAreNamedAsAPersonWouldNameThem() {
+        Set<String> names = new HashSet<>();
+        Contract.document().path("components").path("schemas").fieldNames().forEachRemaining(names::add);
+        assertTrue(names.containsAll(List.of("Study", "StudyPage", "StudyRevision", "StudyRevisionPage", "CohortPage",
+                "CohortRevision", "CohortRevisionPage", "OutcomePage", "OutcomeRevision", "OutcomeRevisionPage")),
+                names.toString());
+        List<String> generated = names.stream()
+                .filter(name -> name.contains("PageResponse") || name.contains("RevisionView") || name.endsWith("View"))
+                .toList();
+        assertEquals(List.of(), generated, "schema names made of Java class names");
+    }
+
+    @Test
+    void noOperationTakesAParameterTwice() {
+        List<String> twice = new ArrayList<>();
+        for (ContractOperation op : ContractOperation.all()) {
+            Set<String> names = new HashSet<>();
+            for (JsonNode parameter : op.operation().path("parameters")) {
+                JsonNode resolved = parameter.has("$ref")
+                        ? Contract.document().at(parameter.get("$ref").asText().substring(1)) : parameter;
+                if (!names.add(resolved.get("name").asText())) {
+                    twice.add(op + ": " + resolved.get("name").asText());
+                }
+            }
+        }
+        assertEquals(List.of(), twice);
     }
 
     @Test

@@ -179,9 +179,11 @@ class AccessTest extends ApiTest {
 
     private static Object validBody(String schema) {
         if (schema == null) {
-            return "{}"; // a merge patch
+            return "{}";
         }
         return switch (schema) {
+            case "StudyPatch" -> Map.of("sourceNote", "refused");
+            case "CohortPatch", "OutcomePatch" -> Map.of("notes", "refused");
             case "StudyInput" -> study(uniqueKey("refused"));
             case "CohortInput" -> cohort("B", 10);
             case "OutcomeInput" -> outcome("RESPONSE", 1, 10);

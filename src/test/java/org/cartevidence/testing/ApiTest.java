@@ -3,6 +3,7 @@ package org.cartevidence.testing;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -53,6 +54,17 @@ public abstract class ApiTest {
                 "target", "CD19", "cellSource", "AUTOLOGOUS", "sourceType", "PEER_REVIEWED"));
     }
 
+    /** A study body with every field a client can write. */
+    protected static Map<String, Object> everyStudyField(String key) {
+        Map<String, Object> body = study(key);
+        body.putAll(Map.of("citation", "A. Author et al. A journal 2024;1:1-2.", "registryIds", List.of("NCT01234567"),
+                "doi", "10.1000/" + key, "pmid", "12345678", "publicationYear", 2024, "startYear", 2022,
+                "countries", List.of("Germany"), "sponsor", "A sponsor", "institution", "An institution",
+                "geneEditing", "NONE"));
+        body.putAll(Map.of("vector", "LENTIVIRAL", "sourceNote", "Every field set."));
+        return body;
+    }
+
     protected static long createStudy(Map<String, Object> body) {
         return json().body(body).post("/api/v1/studies").then().statusCode(201).extract().jsonPath().getLong("id");
     }
@@ -69,6 +81,15 @@ public abstract class ApiTest {
         return new java.util.HashMap<>(Map.of("label", label, "disease", "OTHER", "enrolled", enrolled));
     }
 
+    /** A cohort body with every field a client can write; {@code laterReport} is the id of its later report. */
+    protected static Map<String, Object> everyCohortField(String label, int enrolled, long laterReport) {
+        Map<String, Object> body = cohort(label, enrolled);
+        body.putAll(Map.of("female", 1, "medianAge", 40.5, "dose", "1x10^6 cells/kg", "doseCellsPerKg", 1e6,
+                "lymphodepletion", "fludarabine + cyclophosphamide", "medianFollowUpMonths", 12,
+                "supersededBy", laterReport, "notes", "Every field set."));
+        return body;
+    }
+
     protected static long createCohort(long studyId, Map<String, Object> body) {
         return json().body(body).post("/api/v1/studies/{id}/cohorts", studyId).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
@@ -76,6 +97,14 @@ public abstract class ApiTest {
 
     protected static Map<String, Object> outcome(String measure, int events, int total) {
         return new java.util.HashMap<>(Map.of("measure", measure, "events", events, "total", total));
+    }
+
+    /** An outcome body with every field a client can write. */
+    protected static Map<String, Object> everyOutcomeField(String measure, int events, int total) {
+        Map<String, Object> body = outcome(measure, events, total);
+        body.putAll(Map.of("definition", "Every field set", "timepointMonths", 6, "mean", -10.5, "sd", 3.2,
+                "median", -10, "unit", "points", "notes", "Every field set.", "source", "table 2"));
+        return body;
     }
 
     protected static long createOutcome(long cohortId, Map<String, Object> body) {

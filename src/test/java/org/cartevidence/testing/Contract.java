@@ -90,13 +90,24 @@ public final class Contract implements Filter {
         }
     }
 
-    private void validate(String pointer, String body, String where) {
-        JsonSchema schema = compiled.computeIfAbsent(pointer, p -> {
+    /** Why {@code instance} is not valid against the component schema {@code name}; empty when it is. */
+    public static Set<ValidationMessage> violations(String name, JsonNode instance) {
+        return SHARED.schema("#/components/schemas/" + name).validate(instance);
+    }
+
+    private static final Contract SHARED = new Contract();
+
+    private JsonSchema schema(String pointer) {
+        return compiled.computeIfAbsent(pointer, p -> {
             ObjectNode root = OPENAPI.deepCopy();
             root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             root.put("$ref", p);
             return SCHEMAS.getSchema(root);
         });
+    }
+
+    private void validate(String pointer, String body, String where) {
+        JsonSchema schema = schema(pointer);
         try {
             Set<ValidationMessage> errors = schema.validate(MAPPER.readTree(body));
             if (!errors.isEmpty()) {
