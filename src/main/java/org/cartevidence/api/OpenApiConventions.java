@@ -59,10 +59,12 @@ public class OpenApiConventions implements OASFilter {
 
     private final SchemaNames names;
     private final InputSchemas inputs;
+    private final ResponseSchemas answers;
 
     public OpenApiConventions(IndexView index) {
         this.names = new SchemaNames(index);
         this.inputs = new InputSchemas(names);
+        this.answers = new ResponseSchemas(names);
     }
 
     @Override
@@ -106,6 +108,7 @@ public class OpenApiConventions implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> describe(path, method, operation)));
         inputs.apply(openAPI);
+        answers.apply(openAPI);
         Schemas.each(openAPI, OpenApiConventions::enumOfItems);
         Schemas.sort(openAPI);
     }

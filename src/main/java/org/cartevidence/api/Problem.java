@@ -1,6 +1,7 @@
 package org.cartevidence.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +21,7 @@ public record Problem(
         @Schema(description = "The request path of this occurrence (a URI reference).", examples = "/api/v1/studies")
         String instance,
         @Schema(description = "One entry per invalid field or parameter.")
-        List<FieldError> errors) {
+        @Nullable List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -32,7 +33,7 @@ public record Problem(
     public record FieldError(
             @Schema(description = "Import only: the line (NDJSON) or document (JSON array) of the error, from 1.",
                     examples = "3")
-            Integer line,
+            @Nullable Integer line,
             @Schema(description = "The body field (JSON path; a JSON pointer in an import) or query/header parameter.",
                     examples = "female")
             String field,

@@ -1,5 +1,6 @@
 package org.cartevidence.cohort;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,14 +12,14 @@ public record CohortView(
         @Schema(examples = "SLE") String label,
         Disease disease,
         @Schema(examples = "8") int enrolled,
-        @Schema(examples = "6") Integer female,
-        @Schema(examples = "22") Double medianAge,
-        String dose,
-        Double doseCellsPerKg,
-        String lymphodepletion,
-        @Schema(examples = "15") Double medianFollowUpMonths,
-        @Schema(description = "Id of the cohort that reports the same patients later.") Long supersededBy,
-        String notes,
+        @Schema(examples = "6") @Nullable Integer female,
+        @Schema(examples = "22") @Nullable Double medianAge,
+        @Nullable String dose,
+        @Nullable Double doseCellsPerKg,
+        @Nullable String lymphodepletion,
+        @Schema(examples = "15") @Nullable Double medianFollowUpMonths,
+        @Schema(description = "Id of the cohort that reports the same patients later.") @Nullable Long supersededBy,
+        @Nullable String notes,
         @Schema(readOnly = true, examples = "0") long version,
         @Schema(readOnly = true, examples = "2025-01-31T10:15:30.123Z") Instant createdAt,
         @Schema(readOnly = true, examples = "2025-01-31T10:15:30.123Z") Instant updatedAt) {

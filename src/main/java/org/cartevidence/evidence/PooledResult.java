@@ -1,5 +1,6 @@
 package org.cartevidence.evidence;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 import org.cartevidence.api.AnswerCache;
 import org.cartevidence.api.Labels;
@@ -19,17 +20,17 @@ public record PooledResult(
                 enumeration = {"glmm", "inverse-variance"}) String method,
         @Schema(examples = "random", enumeration = {"random", "fixed"}) String model,
         @Schema(description = "τ² estimator: ML for the GLMM; absent for the fixed model.", examples = "ML",
-                enumeration = {"ML", "DL", "REML", "PM"}) String tau2Estimator,
+                enumeration = {"ML", "DL", "REML", "PM"}) @Nullable String tau2Estimator,
         @Schema(examples = "logit", enumeration = {"logit", "arcsine", "raw"}) String transform,
         @Schema(examples = "wald", enumeration = {"wald", "t", "hartung-knapp", "adhoc"}) String ci,
         @Schema(examples = "0.95") double level,
         @Schema(examples = "wilson", enumeration = {"wilson", "exact"}) String cohortCi,
         @Schema(examples = "false") boolean includeSuperseded,
         @Schema(description = "The time point asked for; absent when each cohort's latest outcome was used.")
-        Double timepointMonths,
+        @Nullable Double timepointMonths,
         @Schema(description = "One per group, by group name; empty when no cohort matches.") List<Group> groups,
         @Schema(description = "Whether the groups differ: present when there are two groups or more.")
-        SubgroupDifferences subgroupDifferences)
+        @Nullable SubgroupDifferences subgroupDifferences)
         implements AnswerCache.Weighed {
 
     /** One group's meta-analysis. Intervals are on the proportion scale. */
@@ -43,7 +44,7 @@ public record PooledResult(
                     examples = "glmm", enumeration = {"glmm", "inverse-variance", "exact-binomial"}) String method,
             @Schema(description = "Why the answer departs from what was asked; absent otherwise.",
                     examples = "A single cohort: its own proportion with the exact (Clopper-Pearson) interval; "
-                            + "pooling needs at least two.") String note,
+                            + "pooling needs at least two.") @Nullable String note,
             @Schema(description = "Number of cohorts.", examples = "9") int k,
             @Schema(examples = "46") int events,
             @Schema(examples = "54") int total,
@@ -51,27 +52,28 @@ public record PooledResult(
             @Schema(examples = "0.6452") double ciLower,
             @Schema(examples = "0.9728") double ciUpper,
             @Schema(description = "Prediction interval for a new cohort (equals the CI for the fixed model); absent "
-                    + "for exact-binomial.", examples = "0.3362") Double piLower,
-            @Schema(examples = "0.9923") Double piUpper,
+                    + "for exact-binomial.", examples = "0.3362") @Nullable Double piLower,
+            @Schema(examples = "0.9923") @Nullable Double piUpper,
             @Schema(description = "The pooled estimate on the model's scale (the logit for the GLMM); absent for "
-                    + "exact-binomial.", examples = "2.0879") Double mu,
+                    + "exact-binomial.", examples = "2.0879") @Nullable Double mu,
             @Schema(description = "Its standard error (rescaled for hartung-knapp and adhoc).", examples = "0.7602")
-            Double se,
+            @Nullable Double se,
             @Schema(description = "Between-cohort variance on the model's scale (0 for the fixed model); absent for "
-                    + "exact-binomial.", examples = "1.4171") Double tau2,
-            @Schema(description = "I² in percent.", examples = "50.2") Double i2,
-            @Schema(examples = "2.009") Double h2,
+                    + "exact-binomial.", examples = "1.4171") @Nullable Double tau2,
+            @Schema(description = "I² in percent.", examples = "50.2") @Nullable Double i2,
+            @Schema(examples = "2.009") @Nullable Double h2,
             @Schema(description = "Test for heterogeneity: Cochran's Q for inverse variance; for the GLMM the "
                     + "Wald-type test of one logit per cohort against the model (rma.glmm's QE.Wld).",
-                    examples = "5.5719") Double q,
-            @Schema(description = "p-value of q on k - 1 degrees of freedom.", examples = "0.6951") Double qPValue,
+                    examples = "5.5719") @Nullable Double q,
+            @Schema(description = "p-value of q on k - 1 degrees of freedom.", examples = "0.6951")
+            @Nullable Double qPValue,
             @Schema(description = "GLMM only: the likelihood-ratio test of the same hypothesis (rma.glmm's QE.LRT).",
-                    examples = "14.2438") Double qLrt,
+                    examples = "14.2438") @Nullable Double qLrt,
             @Schema(description = "p-value of qLrt on k - 1 degrees of freedom.", examples = "0.0756")
-            Double qLrtPValue,
+            @Nullable Double qLrtPValue,
             @Schema(description = "The pooled cohorts by study publication year, study key and cohort label; absent "
                     + "with cohorts=false.")
-            List<CohortResult> cohorts) {
+            @Nullable List<CohortResult> cohorts) {
 
         static Group of(String group, String label, PooledEstimate pooled, List<CohortResult> cohorts) {
             boolean exact = pooled.method() == PoolingMethod.EXACT_BINOMIAL;
@@ -100,7 +102,7 @@ public record PooledResult(
             @Schema(examples = "SLE") Disease disease,
             @Schema(examples = "Systemic lupus erythematosus") String diseaseLabel,
             @Schema(description = "The outcome that was pooled.", examples = "131") long outcomeId,
-            @Schema(examples = "2.8") Double timepointMonths,
+            @Schema(examples = "2.8") @Nullable Double timepointMonths,
             @Schema(examples = "12") int events,
             @Schema(examples = "15") int total,
             @Schema(examples = "0.8") double proportion,

@@ -1,5 +1,6 @@
 package org.cartevidence.evidence;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 import org.cartevidence.api.AnswerCache;
 import org.cartevidence.outcome.Measure;
@@ -20,13 +21,13 @@ public record SequentialResult(
         @Schema(examples = "glmm", enumeration = {"glmm", "inverse-variance"}) String method,
         @Schema(examples = "random", enumeration = {"random", "fixed"}) String model,
         @Schema(description = "τ² estimator: ML for the GLMM; absent for the fixed model.", examples = "ML",
-                enumeration = {"ML", "DL", "REML", "PM"}) String tau2Estimator,
+                enumeration = {"ML", "DL", "REML", "PM"}) @Nullable String tau2Estimator,
         @Schema(examples = "logit", enumeration = {"logit", "arcsine", "raw"}) String transform,
         @Schema(examples = "wald", enumeration = {"wald", "t", "hartung-knapp", "adhoc"}) String ci,
         @Schema(examples = "0.95") double level,
         @Schema(examples = "false") boolean includeSuperseded,
         @Schema(description = "The time point asked for; absent when each cohort's latest outcome was used.")
-        Double timepointMonths,
+        @Nullable Double timepointMonths,
         @Schema(description = "One per group, by group name; empty when no cohort matches.") List<Group> groups)
         implements AnswerCache.Weighed {
 
@@ -48,7 +49,7 @@ public record SequentialResult(
                     examples = "all") String group,
             @Schema(description = "The group as a reader names it.", examples = "All cohorts") String label,
             @Schema(description = "Why the group has no steps (leave-one-out of a single cohort); absent otherwise.")
-            String note,
+            @Nullable String note,
             @Schema(description = "In the order the cohorts were added (cumulative) or left out (leave-one-out).")
             List<Step> steps) {
     }
@@ -63,24 +64,24 @@ public record SequentialResult(
             @Schema(examples = "Co-infusion of CD19-targeting and BCMA-targeting CAR-T cells for "
                     + "treatment-refractory systemic lupus erythematosus: a phase 1 trial") String studyTitle,
             @Schema(description = "The cohort's label.", examples = "SLE") String cohortLabel,
-            @Schema(examples = "2025") Integer publicationYear,
+            @Schema(examples = "2025") @Nullable Integer publicationYear,
             @Schema(description = "The cohort's own events.", examples = "12") int events,
             @Schema(description = "The cohort's own patients.", examples = "15") int total,
             @Schema(description = "Cohorts pooled at this step.", examples = "5") int k,
             @Schema(description = "The method this step used (exact-binomial where the GLMM cannot be estimated).",
                     examples = "glmm", enumeration = {"glmm", "inverse-variance", "exact-binomial"}) String method,
-            @Schema(description = "Why the step departs from what was asked; absent otherwise.") String note,
+            @Schema(description = "Why the step departs from what was asked; absent otherwise.") @Nullable String note,
             @Schema(description = "Pooled proportion.", examples = "0.8235") double estimate,
             @Schema(examples = "0.4781") double ciLower,
             @Schema(examples = "0.9601") double ciUpper,
             @Schema(description = "Prediction interval; absent for exact-binomial.", examples = "0.2012")
-            Double piLower,
-            @Schema(examples = "0.9937") Double piUpper,
-            @Schema(examples = "1.5392") Double tau2,
-            @Schema(description = "I² in percent.", examples = "55.9") Double i2,
+            @Nullable Double piLower,
+            @Schema(examples = "0.9937") @Nullable Double piUpper,
+            @Schema(examples = "1.5392") @Nullable Double tau2,
+            @Schema(description = "I² in percent.", examples = "55.9") @Nullable Double i2,
             @Schema(description = "The heterogeneity test of the pooled estimates (Cochran's Q, or the GLMM's "
-                    + "Wald-type test).", examples = "3.58") Double q,
-            @Schema(examples = "0.465") Double qPValue) {
+                    + "Wald-type test).", examples = "3.58") @Nullable Double q,
+            @Schema(examples = "0.465") @Nullable Double qPValue) {
 
         static Step of(PooledRow cohort, PooledEstimate pooled) {
             return new Step(cohort.cohortId(), cohort.studyId(), cohort.studyKey(), cohort.studyTitle(),

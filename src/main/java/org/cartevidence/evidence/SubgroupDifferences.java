@@ -1,5 +1,6 @@
 package org.cartevidence.evidence;
 
+import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +22,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "group factor in a meta-regression with the groups as moderator (one τ² shared by the groups).")
 public record SubgroupDifferences(
         @Schema(description = "The test statistic: chi-squared on df, or F on df and df2 (t-type intervals). Absent "
-                + "where the test cannot be computed; the note says why.", examples = "1.53") Double q,
+                + "where the test cannot be computed; the note says why.", examples = "1.53") @Nullable Double q,
         @Schema(description = "Degrees of freedom: the number of groups taking part less one.", examples = "1")
-        Integer df,
+        @Nullable Integer df,
         @Schema(description = "Denominator degrees of freedom (k - groups) when q is an F statistic.", examples = "7")
-        Integer df2,
-        @Schema(description = "p-value of q.", examples = "0.216") Double p,
+        @Nullable Integer df2,
+        @Schema(description = "p-value of q.", examples = "0.216") @Nullable Double p,
         @Schema(description = "The model the test comes from.", examples = "glmm",
                 enumeration = {"glmm", "inverse-variance"}) String method,
         @Schema(description = "The groups taking part, by group name.", examples = "[\"ALLOGENEIC\", \"AUTOLOGOUS\"]")
         List<String> groups,
         @Schema(description = "Why groups were left out of the test, or why there is no test; absent otherwise.")
-        String note) {
+        @Nullable String note) {
 
     /**
      * The test over the groups (by name, in answer order), or null for fewer than two groups. A GLMM leaves out the

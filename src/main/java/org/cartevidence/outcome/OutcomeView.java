@@ -1,5 +1,6 @@
 package org.cartevidence.outcome;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,16 +10,16 @@ public record OutcomeView(
         @Schema(readOnly = true, examples = "307") Long id,
         @Schema(readOnly = true, description = "The cohort the outcome belongs to.", examples = "204") Long cohortId,
         Measure measure,
-        @Schema(examples = "DORIS remission (drug-free)") String definition,
+        @Schema(examples = "DORIS remission (drug-free)") @Nullable String definition,
         @Schema(examples = "8") int events,
         @Schema(examples = "8") int total,
-        @Schema(examples = "3") Double timepointMonths,
-        Double mean,
-        Double sd,
-        Double median,
-        String unit,
-        String notes,
-        String source,
+        @Schema(examples = "3") @Nullable Double timepointMonths,
+        @Nullable Double mean,
+        @Nullable Double sd,
+        @Nullable Double median,
+        @Nullable String unit,
+        @Nullable String notes,
+        @Nullable String source,
         @Schema(readOnly = true, examples = "0") long version,
         @Schema(readOnly = true, examples = "2025-01-31T10:15:30.123Z") Instant createdAt,
         @Schema(readOnly = true, examples = "2025-01-31T10:15:30.123Z") Instant updatedAt) {

@@ -1,5 +1,6 @@
 package org.cartevidence.study;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,23 +11,23 @@ public record StudyView(
         @Schema(readOnly = true, examples = "101") Long id,
         @Schema(examples = "mueller-2024-nejm") String key,
         @Schema(examples = "CD19 CAR T-cell therapy in autoimmune disease - a case series with follow-up") String title,
-        String citation,
+        @Nullable String citation,
         @Schema(examples = "[\"NCT05859997\"]") List<String> registryIds,
-        @Schema(examples = "10.1056/NEJMoa2308917") String doi,
-        @Schema(examples = "38381673") String pmid,
-        @Schema(examples = "2024") Integer publicationYear,
-        Integer startYear,
+        @Schema(examples = "10.1056/NEJMoa2308917") @Nullable String doi,
+        @Schema(examples = "38381673") @Nullable String pmid,
+        @Schema(examples = "2024") @Nullable Integer publicationYear,
+        @Nullable Integer startYear,
         Phase phase,
         StudyStatus status,
         @Schema(examples = "[\"Germany\"]") List<String> countries,
-        String sponsor,
-        String institution,
+        @Nullable String sponsor,
+        @Nullable String institution,
         Target target,
         CellSource cellSource,
-        GeneEditing geneEditing,
-        VectorType vector,
+        @Nullable GeneEditing geneEditing,
+        @Nullable VectorType vector,
         SourceType sourceType,
-        String sourceNote,
+        @Nullable String sourceNote,
         @Schema(readOnly = true, description = "Raised by one on every change; the ETag.", examples = "0") long version,
         @Schema(readOnly = true, examples = "2025-01-31T10:15:30.123Z") Instant createdAt,
         @Schema(readOnly = true, examples = "2025-01-31T10:15:30.123Z") Instant updatedAt) {

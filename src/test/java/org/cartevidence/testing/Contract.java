@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Holds every API answer a test receives to the committed contract ({@code openapi/openapi.json}): the operation
@@ -90,6 +91,16 @@ public final class Contract implements Filter {
         }
     }
 
+    /**
+     * While set (null stops it), {@code listener} receives every JSON answer that passed, with the pointer of its
+     * schema in the contract.
+     */
+    public static void record(BiConsumer<String, JsonNode> listener) {
+        recorder = listener;
+    }
+
+    private static volatile BiConsumer<String, JsonNode> recorder;
+
     /** Why {@code instance} is not valid against the component schema {@code name}; empty when it is. */
     public static Set<ValidationMessage> violations(String name, JsonNode instance) {
         return SHARED.schema("#/components/schemas/" + name).validate(instance);
@@ -109,10 +120,15 @@ public final class Contract implements Filter {
     private void validate(String pointer, String body, String where) {
         JsonSchema schema = schema(pointer);
         try {
-            Set<ValidationMessage> errors = schema.validate(MAPPER.readTree(body));
+            JsonNode answer = MAPPER.readTree(body);
+            Set<ValidationMessage> errors = schema.validate(answer);
             if (!errors.isEmpty()) {
                 throw new AssertionError(where + " answered a body the contract does not allow: " + errors
                         + "\nbody: " + body);
+            }
+            BiConsumer<String, JsonNode> listener = recorder;
+            if (listener != null) {
+                listener.accept(pointer, answer);
             }
         } catch (IOException e) {
             throw new AssertionError(where + " answered JSON that does not parse: " + body, e);
