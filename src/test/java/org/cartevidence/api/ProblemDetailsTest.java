@@ -5,11 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.cartevidence.testing.ApiTest;
+import org.cartevidence.testing.ContractOperation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -85,6 +91,42 @@ class ProblemDetailsTest extends ApiTest {
     void unknownPathsAre404Problems() {
         given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void aMethodAPathDoesNotTakeIs405NamingTheMethodsItDoes() {
+        long study = createStudy();
+        long cohort = createCohort(study, cohort("A", 10));
+        long outcome = createOutcome(cohort, outcome("REMISSION", 5, 10));
+        Map<String, Long> ids = Map.of("studies", study, "cohorts", cohort, "outcomes", outcome);
+        Map<String, Set<String>> methodsOfPath = new TreeMap<>();
+        Map<String, String> concretePath = new TreeMap<>();
+        for (ContractOperation op : ContractOperation.all()) {
+            methodsOfPath.computeIfAbsent(op.template(), t -> new TreeSet<>()).add(op.method());
+            concretePath.put(op.template(), op.path(ids));
+        }
+        int refused = 0;
+        for (Map.Entry<String, Set<String>> path : methodsOfPath.entrySet()) {
+            for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                if (!path.getValue().contains(method)) {
+                    // The contract filter holds the Allow header to the contract's methods of the path.
+                    problem(given().request(method, concretePath.get(path.getKey())), 405);
+                    refused++;
+                }
+            }
+        }
+        assertTrue(refused >= 40, "405s tried: " + refused);
+
+        given().delete("/api/v1/studies").then().statusCode(405).header("Allow", "GET, HEAD, POST, OPTIONS");
+        given().get("/api/v1/import").then().statusCode(405).header("Allow", "POST, OPTIONS");
+        given().head("/api/v1/import").then().statusCode(405).header("Allow", "POST, OPTIONS");
+        curator().post("/api/v1/studies/{id}", study).then().statusCode(405)
+                .header("Allow", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
+        // OPTIONS answers the same list, for the path asked about (not every method of the resource class).
+        given().options("/api/v1/studies/{id}", study).then().statusCode(200)
+                .header("Allow", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS");
+        given().options("/api/v1/evidence/pooled").then().statusCode(200).header("Allow", "GET, HEAD, OPTIONS");
+        given().options("/api/v1/nothing-here").then().statusCode(404);
     }
 
     private static ValidatableResponse problem(io.restassured.response.Response response, int status) {
