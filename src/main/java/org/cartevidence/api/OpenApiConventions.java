@@ -39,20 +39,25 @@ public class OpenApiConventions implements OASFilter {
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     /** Sorted, so that the generated contract is the same on every build. */
-    private static final Map<String, String> PROBLEMS = new TreeMap<>(Map.of(
-            "BadRequest", "Malformed body (bad JSON, wrong type, unknown field or enum value) or a bad query parameter.",
-            "NotFound", "No record with this id.",
-            "NotAcceptable", "None of the media types in Accept can be produced.",
-            "Conflict", "Conflicts with stored data: a duplicate key or label, records that depend on this one, or a "
-                    + "concurrent change.",
-            "PreconditionFailed", "If-Match does not name the current version.",
-            "UnsupportedMediaType", "The request's Content-Type is not accepted here.",
-            "UnprocessableContent", "Well-formed but invalid: each invalid field is listed in errors.",
-            "Unauthorized", "No credentials where the operation needs them, or credentials that were not accepted "
-                    + "(also on a public read). WWW-Authenticate names both schemes: HTTP Basic and bearer (JWT).",
-            "Forbidden", "Authenticated, but without the role the operation needs: curator to write; reader or "
-                    + "curator to read when reads are not public.",
-            "ContentTooLarge", "The request body is larger than the API's limit (1 MiB by default; 64 MiB for an import)."));
+    private static final Map<String, String> PROBLEMS = new TreeMap<>(Map.ofEntries(
+            Map.entry("BadRequest", "Malformed body (bad JSON, wrong type, unknown field or enum value) or a bad "
+                    + "query parameter (a bad value, or a single-valued parameter given twice or empty)."),
+            Map.entry("NotFound", "No record with this id."),
+            Map.entry("NotAcceptable", "None of the media types in Accept can be produced."),
+            Map.entry("Conflict", "Conflicts with stored data: a duplicate key or label, records that depend on this "
+                    + "one, or a concurrent change."),
+            Map.entry("PreconditionFailed", "If-Match does not name the current version."),
+            Map.entry("UnsupportedMediaType", "The request's Content-Type is not accepted here."),
+            Map.entry("UnprocessableContent", "Well-formed but invalid: each invalid field is listed in errors."),
+            Map.entry("Unauthorized", "No credentials where the operation needs them, or credentials that were not "
+                    + "accepted (also on a public read). WWW-Authenticate names both schemes: HTTP Basic and bearer "
+                    + "(JWT)."),
+            Map.entry("Forbidden", "Authenticated, but without the role the operation needs: curator to write; reader "
+                    + "or curator to read when reads are not public."),
+            Map.entry("ContentTooLarge", "The request body is larger than the API's limit (1 MiB by default; 64 MiB "
+                    + "for an import)."),
+            Map.entry("UriTooLong", "The URL (path and query) is longer than the API's limit (64 KiB by default): "
+                    + "ask for fewer filter values at a time.")));
 
     /** Writes need the curator role, by either scheme (OpenAPI 3.1 lets non-OAuth schemes list roles). */
     private static final String CURATOR = "curator";
@@ -142,6 +147,7 @@ public class OpenApiConventions implements OASFilter {
         problem(operation, "401", "Unauthorized");
         problem(operation, "403", "Forbidden");
         problem(operation, "406", "NotAcceptable");
+        problem(operation, "414", "UriTooLong");
         if (hasId) {
             problem(operation, "404", "NotFound");
         }

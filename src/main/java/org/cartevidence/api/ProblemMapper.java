@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -17,6 +18,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -45,6 +47,9 @@ public class ProblemMapper {
     /** The challenges of a 401: HTTP Basic for the embedded accounts, bearer for JWTs. */
     public static final String CHALLENGE_BASIC = "Basic realm=\"cart-evidence\", charset=\"UTF-8\"";
     public static final String CHALLENGE_BEARER = "Bearer realm=\"cart-evidence\"";
+
+    @Inject
+    Routes routes;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -139,6 +144,15 @@ public class ProblemMapper {
         return problem(409, "conflict", "Conflict", "the change conflicts with stored data", List.of(), uri);
     }
 
+    /** A 405 names the methods the path does take (RFC 9110 §15.5.6). */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return Response.fromResponse(problem(405, "method-not-allowed", "Method Not Allowed",
+                        "this method is not allowed on this resource", List.of(), uri))
+                .header(HttpHeaders.ALLOW, routes.allowHeader(uri.getPath()))
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
@@ -150,7 +164,6 @@ public class ProblemMapper {
         }
         String detail = switch (status.getStatusCode()) {
             case 404 -> "no resource at this path";
-            case 405 -> "this method is not allowed on this resource";
             case 406 -> "none of the accepted media types can be produced";
             case 415 -> "this content type is not accepted here";
             default -> status.getReasonPhrase();

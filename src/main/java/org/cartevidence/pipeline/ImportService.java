@@ -26,6 +26,7 @@ import org.cartevidence.pipeline.StudyDocument.CohortRef;
 import org.cartevidence.pipeline.StudyDocument.OutcomeKey;
 import org.cartevidence.study.Study;
 import org.cartevidence.study.StudyInput;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * Upserts study documents, all or nothing. First every document is read and checked on its own (so that every bad
@@ -55,29 +56,28 @@ public class ImportService {
         List<FieldError> errors = new ArrayList<>(read.errors());
         checkDuplicateKeys(read.documents(), errors);
         refuse(errors);
-        ImportResult result;
-        try {
-            result = QuarkusTransaction.requiringNew().call(() -> {
-                ImportResult written = write(read.documents(), dryRun);
-                if (dryRun) {
-                    throw new DryRun(written); // rolls the transaction back
-                }
-                return written;
-            });
-        } catch (DryRun done) {
-            return done.result;
+        if (dryRun) {
+            return dryRun(read.documents());
         }
+        ImportResult result = QuarkusTransaction.requiringNew().call(() -> write(read.documents(), false));
         statistics.afterImport(result.outcomes().created() + result.outcomes().updated());
         return result;
     }
 
-    /** Ends a dry run's transaction with a rollback, carrying what the import would have done. */
-    private static final class DryRun extends RuntimeException {
-        final transient ImportResult result;
-
-        DryRun(ImportResult result) {
-            super(null, null, false, false);
-            this.result = result;
+    /**
+     * Every check and every write of an import, in a transaction of its own that is then rolled back. Envers' audit
+     * rows wait for the commit: marked for rollback first, Envers drops them, and the session ends with no work left
+     * pending.
+     */
+    private ImportResult dryRun(List<StudyDocument> documents) {
+        QuarkusTransaction.begin();
+        try {
+            ImportResult result = write(documents, true);
+            QuarkusTransaction.setRollbackOnly();
+            em.unwrap(SessionImplementor.class).getActionQueue().beforeTransactionCompletion();
+            return result;
+        } finally {
+            QuarkusTransaction.rollback();
         }
     }
 

@@ -13,6 +13,8 @@ import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.cartevidence.testing.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,25 @@ class HostileInputTest extends ApiTest {
         problem(json().body(new ByteArrayInputStream(small)).post("/api/v1/studies"), 422);
         problem(json().body(new ByteArrayInputStream(new byte[0])).post("/api/v1/studies"), 422);
         problem(json().post("/api/v1/studies"), 422);
+    }
+
+    @Test
+    void aPipelinesFilterOfHundredsOfValuesFitsAndALongerUrlIs414Problem() {
+        List<String> countries = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            countries.add("Country number " + i);
+        }
+        given().queryParam("measure", "REMISSION").queryParam("cohorts", false).queryParam("country", countries)
+                .get("/api/v1/evidence/pooled").then().statusCode(200);
+        given().queryParam("country", countries).queryParam("format", "ndjson").get("/api/v1/export")
+                .then().statusCode(200);
+
+        String tooLong = "x".repeat(64 * 1024);
+        problem(given().queryParam("measure", "REMISSION").queryParam("country", tooLong)
+                .get("/api/v1/evidence/pooled"), 414)
+                .body("type", equalTo("urn:cart-evidence:problem:uri-too-long"))
+                .body("instance", equalTo("/api/v1/evidence/pooled"));
+        problem(json().queryParam("q", tooLong).body(study(uniqueKey("long-url"))).post("/api/v1/studies"), 414);
     }
 
     @Test

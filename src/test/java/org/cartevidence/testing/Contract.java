@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +59,10 @@ public final class Contract implements Filter {
         }
         JsonNode operation = OPENAPI.path("paths").path(template).path(method);
         if (operation.isMissingNode()) {
+            if (response.statusCode() == 405) {
+                checkNotAllowed(method, template, response);
+                return;
+            }
             throw new AssertionError("undocumented operation " + method.toUpperCase() + " " + template);
         }
         String status = Integer.toString(response.statusCode());
@@ -88,6 +94,31 @@ public final class Contract implements Filter {
         }
         if (mediaType.endsWith("json") && !mediaType.endsWith("ndjson") && content.has("schema")) {
             validate(pointer + "/content/" + escape(mediaType) + "/schema", body, where);
+        }
+    }
+
+    /**
+     * A method the contract does not list for a path is refused with problem details and an Allow header naming
+     * exactly the contract's methods of that path (with HEAD beside GET, and OPTIONS).
+     */
+    private void checkNotAllowed(String method, String template, Response response) {
+        String where = method.toUpperCase() + " " + template + " 405";
+        List<String> expected = new ArrayList<>();
+        JsonNode item = OPENAPI.path("paths").path(template);
+        for (String m : List.of("get", "head", "post", "put", "patch", "delete", "options")) {
+            if (item.has(m) || (m.equals("head") && item.has("get")) || m.equals("options")) {
+                expected.add(m.toUpperCase());
+            }
+        }
+        String allow = response.getHeader("Allow");
+        if (allow == null || !List.of(allow.split(",\\s*")).equals(expected)) {
+            throw new AssertionError(where + ": Allow is " + allow + ", the contract says " + expected);
+        }
+        if (!method.equals("head")) {
+            if (!response.getContentType().startsWith("application/problem+json")) {
+                throw new AssertionError(where + ": not problem details but " + response.getContentType());
+            }
+            validate("#/components/schemas/Problem", response.asString(), where);
         }
     }
 
