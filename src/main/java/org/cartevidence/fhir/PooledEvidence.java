@@ -15,6 +15,7 @@ import org.hl7.fhir.r5.model.Annotation;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.CodeableConcept;
 import org.hl7.fhir.r5.model.Coding;
+import org.hl7.fhir.r5.model.DecimalType;
 import org.hl7.fhir.r5.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r5.model.Evidence;
 import org.hl7.fhir.r5.model.Evidence.EvidenceStatisticAttributeEstimateComponent;
@@ -34,7 +35,6 @@ final class PooledEvidence {
     static final String ESTIMATE_TYPE = "http://terminology.hl7.org/CodeSystem/attribute-estimate-type";
     static final String MODEL_CODE = "http://hl7.org/fhir/statistic-model-code";
     static final String VARIABLE_ROLE = "http://terminology.hl7.org/CodeSystem/variable-role";
-    static final String UCUM = "http://unitsofmeasure.org";
 
     private PooledEvidence() {
     }
@@ -94,8 +94,7 @@ final class PooledEvidence {
         }
         if (group.i2() != null) {
             statistic.addAttributeEstimate().setType(concept(ESTIMATE_TYPE, "0000420", "I-squared"))
-                    .setQuantity(new Quantity().setValueElement(decimal(group.i2())).setUnit("%").setSystem(UCUM)
-                            .setCode("%"));
+                    .setQuantity(new Quantity().setValueElement(decimal(group.i2())).setUnit("%"));
         }
         if (group.tau2() != null) {
             statistic.addAttributeEstimate().setType(concept(ESTIMATE_TYPE, "0000421", "Tau squared"))
@@ -173,9 +172,24 @@ final class PooledEvidence {
                         .setHigh(new Quantity().setValueElement(decimal(upper))));
     }
 
-    /** The double's shortest decimal, so that parsing it back gives the same double. */
-    private static org.hl7.fhir.r5.model.DecimalType decimal(double value) {
-        return new org.hl7.fhir.r5.model.DecimalType(BigDecimal.valueOf(value));
+    /**
+     * The double's shortest decimal, so that parsing it back gives the same double. FHIR decimals take at most 17
+     * decimal places: a small value with more (0.025000000000000022) is written in exponent form
+     * (2.5000000000000022E-2), which has the same digits.
+     */
+    static DecimalType decimal(double value) {
+        String plain = Double.toString(value);
+        BigDecimal exact = new BigDecimal(plain).stripTrailingZeros();
+        String text = plain;
+        if (exact.scale() > 17) {
+            String digits = exact.unscaledValue().abs().toString();
+            int exponent = digits.length() - 1 - exact.scale();
+            text = (exact.signum() < 0 ? "-" : "") + digits.charAt(0)
+                    + (digits.length() > 1 ? "." + digits.substring(1) : "") + "E" + exponent;
+        }
+        DecimalType decimal = new DecimalType();
+        decimal.setValueAsString(text);
+        return decimal;
     }
 
     static CodeableConcept concept(String system, String code, String display) {
