@@ -26,8 +26,13 @@ public final class Paging {
         return RestResponse.ResponseBuilder.ok(page).header("Link", String.join(", ", links)).build();
     }
 
+    /**
+     * The request's URL with another page. It takes the scheme and host the client used, which behind a proxy come
+     * from X-Forwarded-* or Forwarded (with quarkus.http.proxy.proxy-address-forwarding). Its commas are
+     * percent-encoded (the same query to the server): a client that splits the header at commas keeps the URL whole.
+     */
     private static String link(UriInfo uri, int page, int size, String rel) {
         UriBuilder builder = uri.getRequestUriBuilder().replaceQueryParam("page", page).replaceQueryParam("size", size);
-        return "<" + builder.build() + ">; rel=\"" + rel + "\"";
+        return "<" + builder.build().toASCIIString().replace(",", "%2C") + ">; rel=\"" + rel + "\"";
     }
 }

@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Converts query parameters to the API's numbers, booleans, enums and instants, and answers a bad value with a 400
- * that names the parameter and the accepted values (rather than the framework's bare 404 or a silent default).
+ * Converts query parameters to the API's numbers, booleans, enums, instants and text, and answers a bad value with a
+ * 400 that names the parameter and the accepted values (rather than the framework's bare 404 or a silent default).
  */
 @Provider
 public class ParamConverters implements ParamConverterProvider {
@@ -41,6 +41,9 @@ public class ParamConverters implements ParamConverterProvider {
         }
         if (rawType.isEnum() && rawType.getName().startsWith("org.cartevidence.")) {
             return (ParamConverter<T>) enumConverter((Class) rawType, name);
+        }
+        if (rawType == String.class) {
+            return (ParamConverter<T>) new Text(name);
         }
         if (rawType == Instant.class) {
             return (ParamConverter<T>) new Converter<>(name,
@@ -80,6 +83,23 @@ public class ParamConverters implements ParamConverterProvider {
             case "false", "0" -> Boolean.FALSE;
             default -> null;
         };
+    }
+
+    /** Text as it was sent, unless no database could hold it (it is bound as a query parameter). */
+    private record Text(String name) implements ParamConverter<String> {
+        @Override
+        public String fromString(String value) {
+            String refusal = value == null ? null : StrictJson.unstorable(value);
+            if (refusal != null) {
+                throw ApiException.badParameter(name, refusal);
+            }
+            return value;
+        }
+
+        @Override
+        public String toString(String value) {
+            return value;
+        }
     }
 
     /**

@@ -91,6 +91,8 @@ public class ProblemMapper {
                     + " per field name and " + StrictJson.MAX_NUMBER_LENGTH + " per number";
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
             message = "malformed JSON: more than one value";
+        } else if (e instanceof StrictJson.UnstorableText) {
+            message = e.getOriginalMessage();
         } else if (e instanceof UnrecognizedPropertyException u) {
             message = "unknown field '" + u.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {

@@ -24,6 +24,7 @@ import java.util.Set;
 import org.cartevidence.api.ApiException;
 import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.api.ProblemMapper;
+import org.cartevidence.api.StrictJson;
 import org.cartevidence.cohort.CohortInput;
 import org.cartevidence.outcome.OutcomeInput;
 import org.cartevidence.pipeline.StudyDocument.CohortDocument;
@@ -145,6 +146,13 @@ class DocumentReader {
         }
         if (link.isObject() && link.size() == 2 && link.path("studyKey").isTextual() && link.path("label").isTextual()
                 && !link.path("studyKey").asText().isBlank() && !link.path("label").asText().isBlank()) {
+            for (String field : List.of("studyKey", "label")) {
+                String refusal = StrictJson.unstorable(link.get(field).asText());
+                if (refusal != null) {
+                    errors.add(new FieldError(line, at + "/" + field, refusal));
+                    return null;
+                }
+            }
             return new CohortRef(link.get("studyKey").asText(), link.get("label").asText());
         }
         errors.add(new FieldError(line, at, "must be an object with the studyKey and label of the later report"));

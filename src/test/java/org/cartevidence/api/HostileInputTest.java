@@ -81,6 +81,57 @@ class HostileInputTest extends ApiTest {
         given().get("/api/v1/studies/{id}", id).then().body("version", equalTo(0));
     }
 
+    /** On both databases: PostgreSQL's text cannot hold U+0000, and no database can hold half a surrogate pair. */
+    @Test
+    void textNoDatabaseCanStoreIsRefusedNamingTheField() {
+        String key = uniqueKey("nul");
+        Map<String, Object> nul = study(key);
+        nul.put("title", "a\u0000b");
+        problem(json().body(nul).post("/api/v1/studies"), 400).body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("U+0000"));
+        Map<String, Object> nulInList = study(key);
+        nulInList.put("registryIds", List.of("NCT01", "NCT\u0000"));
+        problem(json().body(nulInList).post("/api/v1/studies"), 400).body("errors[0].field", equalTo("registryIds[1]"));
+        // A JSON escape can carry half a surrogate pair; raw bytes cannot (they are not UTF-8).
+        String loneSurrogate = "{\"key\":\"" + key + "\",\"title\":\"a\\ud800b\",\"phase\":\"PHASE_1\","
+                + "\"status\":\"ACTIVE\",\"target\":\"CD19\",\"cellSource\":\"AUTOLOGOUS\","
+                + "\"sourceType\":\"PEER_REVIEWED\"}";
+        problem(json().body(loneSurrogate).post("/api/v1/studies"), 400).body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("U+D800"));
+        given().queryParam("q", key).get("/api/v1/studies").then().body("totalItems", equalTo(0));
+
+        Map<String, Object> emoji = study(key);
+        emoji.put("title", "CAR-T \uD83E\uDDEC");
+        long id = createStudy(emoji);
+        given().get("/api/v1/studies/{id}", id).then().body("title", equalTo("CAR-T \uD83E\uDDEC"));
+        problem(mergePatch().body(Map.of("sponsor", "x\u0000")).patch("/api/v1/studies/{id}", id), 400)
+                .body("errors[0].field", equalTo("sponsor"));
+        long cohort = createCohort(id, cohort("A", 10));
+        problem(json().body(Map.of("label", "B\u0000", "disease", "OTHER", "enrolled", 3))
+                .post("/api/v1/studies/{id}/cohorts", id), 400).body("errors[0].field", equalTo("label"));
+        problem(json().body(Map.of("measure", "REMISSION", "events", 1, "total", 2, "definition", "\u0000"))
+                .post("/api/v1/cohorts/{id}/outcomes", cohort), 400).body("errors[0].field", equalTo("definition"));
+        given().get("/api/v1/studies/{id}", id).then().body("version", equalTo(0));
+
+        // An import names the line and the field; nothing is written.
+        String document = "{\"key\":\"" + key + "-import\",\"title\":\"T\",\"phase\":\"PHASE_1\","
+                + "\"status\":\"ACTIVE\",\"target\":\"CD19\",\"cellSource\":\"AUTOLOGOUS\","
+                + "\"sourceType\":\"PEER_REVIEWED\",\"cohorts\":[{\"label\":\"A\",\"disease\":\"OTHER\","
+                + "\"enrolled\":3,\"supersededBy\":{\"studyKey\":\"" + key + "\",\"label\":\"A\\u0000\"},"
+                + "\"outcomes\":[{\"measure\":\"REMISSION\",\"definition\":\"d\\u0000\",\"events\":1,"
+                + "\"total\":3}]}]}";
+        problem(curator().contentType("application/x-ndjson").body("\n" + document).post("/api/v1/import"), 422)
+                .body("errors.line", equalTo(List.of(2, 2)))
+                .body("errors.field", equalTo(List.of("/cohorts/0/outcomes/0/definition",
+                        "/cohorts/0/supersededBy/label")));
+        given().queryParam("q", key + "-import").get("/api/v1/studies").then().body("totalItems", equalTo(0));
+
+        // Query parameters are bound to queries: the same rule.
+        problem(given().queryParam("q", "a\u0000").get("/api/v1/studies"), 400).body("errors[0].field", equalTo("q"));
+        problem(given().queryParam("country", "Germany", "\u0000").get("/api/v1/studies"), 400)
+                .body("errors[0].field", equalTo("country"));
+    }
+
     @Test
     void serverManagedAndAuditFieldsAreNeverTakenFromABody() {
         Map<String, Object> body = study(uniqueKey("mass"));

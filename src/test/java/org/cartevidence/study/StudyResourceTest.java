@@ -14,8 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cartevidence.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -233,6 +236,26 @@ class StudyResourceTest extends ApiTest {
         assertEquals(List.of(first, second, third, fourth), byDefault);
         given().queryParam("sort", "sponsor").get("/api/v1/studies").then().statusCode(400)
                 .body("errors[0].field", equalTo("sort"));
+    }
+
+    @Test
+    void commasInLinkUrlsArePercentEncodedAndTheLinksStillWork() {
+        String tag = uniqueKey("comma");
+        createStudy(study(tag + "-a"));
+        createStudy(study(tag + "-b"));
+        String link = given().queryParam("q", tag).queryParam("sort", "-publicationYear,title").queryParam("size", 1)
+                .get("/api/v1/studies").then().statusCode(200).extract().header("Link");
+        List<String> urls = new ArrayList<>();
+        for (String part : link.split(",")) { // as a naive client splits it
+            Matcher url = Pattern.compile("^\\s*<([^<>]*)>; rel=\"(\\w+)\"$").matcher(part);
+            assertTrue(url.matches(), "not one whole link: '" + part + "' of " + link);
+            urls.add(url.group(1));
+        }
+        assertEquals(3, urls.size(), link); // first, next, last
+        String next = urls.get(1);
+        assertTrue(next.contains("sort=-publicationYear%2Ctitle"), next);
+        given().urlEncodingEnabled(false).get(next).then().statusCode(200).body("page", equalTo(1))
+                .body("items[0].key", equalTo(tag + "-b"));
     }
 
     @Test
