@@ -23,8 +23,11 @@ public class ParamConverters implements ParamConverterProvider {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = parameterName(annotations);
+        if (name == null && isPath(annotations) && (rawType == Long.class || rawType == long.class)) {
+            return (ParamConverter<T>) new PathId();
+        }
         if (name == null) {
-            return null; // path and header parameters keep the framework's conversion (a bad id is a 404)
+            return null; // other path and header parameters keep the framework's conversion
         }
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) new Converter<>(name, "must be a whole number", Integer::valueOf);
@@ -50,6 +53,30 @@ public class ParamConverters implements ParamConverterProvider {
                     "must be an ISO-8601 instant such as 2025-01-31T00:00:00Z", Instant::parse);
         }
         return null;
+    }
+
+    private static boolean isPath(Annotation[] annotations) {
+        return annotations != null && Arrays.stream(annotations).anyMatch(a -> a instanceof jakarta.ws.rs.PathParam);
+    }
+
+    /** A record id in a path: digits only, so that "+1" or "01" names no record (404) instead of record 1. */
+    private static final class PathId implements ParamConverter<Long> {
+        @Override
+        public Long fromString(String value) {
+            if (value == null || !value.matches("[1-9][0-9]{0,18}")) {
+                throw ApiException.notFound("no record has the id", value);
+            }
+            try {
+                return Long.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw ApiException.notFound("no record has the id", value);
+            }
+        }
+
+        @Override
+        public String toString(Long value) {
+            return value.toString();
+        }
     }
 
     private static String parameterName(Annotation[] annotations) {

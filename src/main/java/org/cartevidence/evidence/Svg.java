@@ -16,7 +16,8 @@ final class Svg {
 
     static final String MEDIA_TYPE = "image/svg+xml";
     private static final String NAMESPACE = "http://www.w3.org/2000/svg";
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    /** The JDK's own writer, whatever StAX implementation a library brings onto the class path: the same bytes. */
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     /** Characters XML 1.0 cannot carry at all, escaped or not. */
     private static final Pattern NOT_XML =
             Pattern.compile("[^\\t\\n\\r\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");

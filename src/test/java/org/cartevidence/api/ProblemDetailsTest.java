@@ -50,6 +50,17 @@ class ProblemDetailsTest extends ApiTest {
                 .body("errors[0].message", startsWith("must be"));
     }
 
+    /** An id in a path is digits: "+1", "01" or " 1" name no record, not record 1 (a delete would act on it). */
+    @Test
+    void anIdThatIsNotPlainDigitsIs404() {
+        long study = createStudy();
+        for (String id : List.of("+" + study, "0" + study, "1e3", "-1", "99999999999999999999")) {
+            problem(given().get("/api/v1/studies/" + id), 404);
+            problem(curator().delete("/api/v1/studies/" + id), 404);
+        }
+        given().get("/api/v1/studies/" + study).then().statusCode(200);
+    }
+
     @Test
     void badBodiesAre400NamingTheField() {
         long study = createStudy();
