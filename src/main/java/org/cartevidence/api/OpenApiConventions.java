@@ -60,11 +60,13 @@ public class OpenApiConventions implements OASFilter {
     private final SchemaNames names;
     private final InputSchemas inputs;
     private final ResponseSchemas answers;
+    private final SortParameters sorts;
 
     public OpenApiConventions(IndexView index) {
         this.names = new SchemaNames(index);
         this.inputs = new InputSchemas(names);
         this.answers = new ResponseSchemas(names);
+        this.sorts = new SortParameters(index);
     }
 
     @Override
@@ -106,7 +108,10 @@ public class OpenApiConventions implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> describe(path, method, operation)));
+                .forEach((method, operation) -> {
+                    describe(path, method, operation);
+                    sorts.apply(operation);
+                }));
         inputs.apply(openAPI);
         answers.apply(openAPI);
         Schemas.each(openAPI, OpenApiConventions::enumOfItems);
