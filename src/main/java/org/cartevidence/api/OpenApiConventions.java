@@ -115,6 +115,11 @@ public class OpenApiConventions implements OASFilter {
         inputs.apply(openAPI);
         answers.apply(openAPI);
         Schemas.each(openAPI, OpenApiConventions::enumOfItems);
+        Schemas.each(openAPI, schema -> {
+            if ("\\S".equals(schema.getPattern())) { // the generator's pattern for @NotBlank
+                schema.setPattern(Blank.VISIBLE);
+            }
+        });
         Schemas.sort(openAPI);
     }
 

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cartevidence.api.ApiException;
+import org.cartevidence.api.Blank;
 import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.api.ProblemMapper;
 import org.cartevidence.cohort.CohortInput;
@@ -144,7 +145,7 @@ class DocumentReader {
             return null;
         }
         if (link.isObject() && link.size() == 2 && link.path("studyKey").isTextual() && link.path("label").isTextual()
-                && !link.path("studyKey").asText().isBlank() && !link.path("label").asText().isBlank()) {
+                && !Blank.isBlank(link.path("studyKey").asText()) && !Blank.isBlank(link.path("label").asText())) {
             return new CohortRef(link.get("studyKey").asText(), link.get("label").asText());
         }
         errors.add(new FieldError(line, at, "must be an object with the studyKey and label of the later report"));

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cartevidence.api.Blank;
 import org.cartevidence.api.FormatParameter;
 import org.cartevidence.api.Schemas;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -79,7 +80,7 @@ public class DocumentSchemas implements OASFilter {
 
     private static Schema text(String description, String example) {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description)
-                .pattern("\\S").examples(new ArrayList<>(List.of(example)));
+                .pattern(Blank.VISIBLE).examples(new ArrayList<>(List.of(example)));
     }
 
     private static Schema list(Schema items, String description) {
