@@ -73,8 +73,13 @@ public final class ListQuery<E> {
         return this;
     }
 
-    public <T> PageResponse<T> page(EntityManager em, PageParams page, Map<String, String> sortable,
+    public <T> PageResponse<T> page(EntityManager em, PageParams page, SortField[] sortFields,
             Function<E, T> view) {
+        Map<String, String> sortable = new LinkedHashMap<>();
+        for (SortField field : sortFields) {
+            sortable.put(field.parameterName(), field.path());
+        }
+        String order = orderBy(page.sort, sortable); // refused the same whether or not anything matches
         String from = " from " + type.getSimpleName() + " " + alias + where();
 
         TypedQuery<Long> count = em.createQuery("select count(" + alias + ")" + from, Long.class);
@@ -84,7 +89,7 @@ public final class ListQuery<E> {
         int size = page.effectiveSize();
         List<T> items = List.of();
         if ((long) page.page * size < total) {
-            TypedQuery<E> select = em.createQuery("select " + alias + from + orderBy(page.sort, sortable), type);
+            TypedQuery<E> select = em.createQuery("select " + alias + from + order, type);
             parameters.forEach(select::setParameter);
             // The whole page first, then the views: lazy lists of the page then load in one batch, not one by one.
             items = select.setFirstResult(page.page * size).setMaxResults(size)

@@ -65,11 +65,13 @@ public class OpenApiConventions implements OASFilter {
     private final SchemaNames names;
     private final InputSchemas inputs;
     private final ResponseSchemas answers;
+    private final SortParameters sorts;
 
     public OpenApiConventions(IndexView index) {
         this.names = new SchemaNames(index);
         this.inputs = new InputSchemas(names);
         this.answers = new ResponseSchemas(names);
+        this.sorts = new SortParameters(index);
     }
 
     @Override
@@ -111,10 +113,18 @@ public class OpenApiConventions implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> describe(path, method, operation)));
+                .forEach((method, operation) -> {
+                    describe(path, method, operation);
+                    sorts.apply(operation);
+                }));
         inputs.apply(openAPI);
         answers.apply(openAPI);
         Schemas.each(openAPI, OpenApiConventions::enumOfItems);
+        Schemas.each(openAPI, schema -> {
+            if ("\\S".equals(schema.getPattern())) { // the generator's pattern for @NotBlank
+                schema.setPattern(Blank.VISIBLE);
+            }
+        });
         Schemas.sort(openAPI);
     }
 

@@ -25,9 +25,9 @@ public class PageParams {
     public int size;
 
     @QueryParam("sort")
+    // Each list documents its own fields and example (see SortField.Sorted).
     @Parameter(description = "Comma-separated sort fields; a leading '-' sorts descending. Only the fields this "
-            + "operation documents are accepted. Ties (and the default) are in ascending id order.",
-            example = "-publicationYear,title")
+            + "operation documents are accepted. Ties (and the default) are in ascending id order.")
     public String sort;
 
     public int effectiveSize() {

@@ -101,6 +101,9 @@ public final class Schemas {
 
     /** A deep copy: changing it leaves the original as it was. */
     public static Schema copy(Schema schema) {
+        if (schema.getBooleanSchema() != null) { // true or false, which getAll() does not hold
+            return OASFactory.createSchema().booleanSchema(schema.getBooleanSchema());
+        }
         Schema copy = OASFactory.createSchema();
         Map<String, Object> all = new LinkedHashMap<>();
         schema.getAll().forEach((key, value) -> all.put(key, copyValue(value)));

@@ -30,6 +30,7 @@ import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
+import org.cartevidence.api.SortField.Sorted;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,9 +46,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Cohorts", description = "The patients of one study who share a disease, dose or arm.")
 public class CohortResource {
 
-    private static final String SORTABLE = "Sortable fields: label, disease, enrolled, studyId, medianFollowUpMonths, "
-            + "createdAt, updatedAt.";
-
     @Inject
     CohortService cohorts;
 
@@ -61,7 +59,8 @@ public class CohortResource {
     @Path("cohorts")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listCohorts", summary = "List cohorts",
-            description = "Pages through the cohorts of all studies, filtered and sorted. " + SORTABLE)
+            description = "Pages through the cohorts of all studies, filtered and sorted.")
+    @Sorted(value = CohortSort.class, example = "-enrolled,label")
     @APIResponse(responseCode = "200", description = "One page of cohorts.")
     public RestResponse<PageResponse<CohortView>> list(@BeanParam CohortFilter filter,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
@@ -72,7 +71,8 @@ public class CohortResource {
     @Path("studies/{studyId}/cohorts")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listStudyCohorts", summary = "List the cohorts of a study",
-            description = "Pages through one study's cohorts. " + SORTABLE)
+            description = "Pages through one study's cohorts, filtered and sorted.")
+    @Sorted(value = CohortSort.class, example = "label")
     @APIResponse(responseCode = "200", description = "One page of the study's cohorts.")
     public RestResponse<PageResponse<CohortView>> listOfStudy(
             @PathParam("studyId") @Parameter(description = "Study id.", example = "101") long studyId,

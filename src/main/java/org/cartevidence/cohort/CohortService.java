@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,10 +27,6 @@ import org.cartevidence.study.StudyService;
 /** Reads and writes cohorts, keeping their invariants: female within enrolled, outcomes within enrolled, no cycle of supersession. */
 @ApplicationScoped
 public class CohortService {
-
-    static final Map<String, String> SORTABLE = Map.of(
-            "label", "c.label", "disease", "c.disease", "enrolled", "c.enrolled", "studyId", "c.study.id",
-            "medianFollowUpMonths", "c.medianFollowUpMonths", "createdAt", "c.createdAt", "updatedAt", "c.updatedAt");
 
     @Inject
     EntityManager em;
@@ -70,7 +65,7 @@ public class CohortService {
                 .where("c.study.id = :studyId", "studyId", f.studyId)
                 .where("c.disease in :disease", "disease", f.disease)
                 .where("c.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
-                .page(em, page, SORTABLE, CohortView::of);
+                .page(em, page, CohortSort.values(), CohortView::of);
     }
 
     /** The cohorts of one study; 404 when the study does not exist. */

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PooledEstimates")
 public record PooledResult(
         @Schema(examples = "REMISSION") Measure measure,
-        @Schema(description = "The grouping field, or none.", examples = "none") String groupBy,
+        @Schema(description = "The grouping field, or none.", examples = "none", enumeration = {"none", "disease",
+                "target", "cellSource", "geneEditing", "phase", "sourceType"}) String groupBy,
         @Schema(description = "The method asked for; each group says which it used.", examples = "glmm",
                 enumeration = {"glmm", "inverse-variance"}) String method,
         @Schema(examples = "random", enumeration = {"random", "fixed"}) String model,

@@ -5,13 +5,17 @@ import java.util.List;
 import org.cartevidence.outcome.Measure;
 import org.cartevidence.stats.Coefficient;
 import org.cartevidence.stats.RegressionFit;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A meta-regression of the cohorts' proportions on moderators, with the options that produced it echoed back. */
 @Schema(name = "MetaRegression")
 public record RegressionResult(
         @Schema(examples = "REMISSION") Measure measure,
-        @Schema(examples = "[\"cellSource\", \"publicationYear\"]") List<String> moderators,
+        @Schema(type = SchemaType.ARRAY, implementation = String.class,
+                examples = "[\"cellSource\", \"publicationYear\"]", enumeration = {"disease", "target",
+                    "cellSource", "geneEditing", "phase", "sourceType", "publicationYear", "enrolled"})
+        List<String> moderators,
         @Schema(examples = "glmm", enumeration = {"glmm", "inverse-variance"}) String method,
         @Schema(examples = "random", enumeration = {"random", "fixed"}) String model,
         @Schema(description = "τ² estimator: ML for the GLMM; absent for the fixed model.", examples = "ML",

@@ -29,6 +29,7 @@ import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
+import org.cartevidence.api.SortField.Sorted;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,9 +45,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Outcomes", description = "Measured results of a cohort: remission, response, CRS, ICANS, relapse, death...")
 public class OutcomeResource {
 
-    private static final String SORTABLE = "Sortable fields: measure, events, total, timepointMonths, cohortId, "
-            + "createdAt, updatedAt.";
-
     @Inject
     OutcomeService outcomes;
 
@@ -60,7 +58,8 @@ public class OutcomeResource {
     @Path("outcomes")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listOutcomes", summary = "List outcomes",
-            description = "Pages through the outcomes of all cohorts, filtered and sorted. " + SORTABLE)
+            description = "Pages through the outcomes of all cohorts, filtered and sorted.")
+    @Sorted(value = OutcomeSort.class, example = "measure,-timepointMonths")
     @APIResponse(responseCode = "200", description = "One page of outcomes.")
     public RestResponse<PageResponse<OutcomeView>> list(@BeanParam OutcomeFilter filter,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
@@ -71,7 +70,8 @@ public class OutcomeResource {
     @Path("cohorts/{cohortId}/outcomes")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listCohortOutcomes", summary = "List the outcomes of a cohort",
-            description = "Pages through one cohort's outcomes. " + SORTABLE)
+            description = "Pages through one cohort's outcomes, filtered and sorted.")
+    @Sorted(value = OutcomeSort.class, example = "-timepointMonths")
     @APIResponse(responseCode = "200", description = "One page of the cohort's outcomes.")
     public RestResponse<PageResponse<OutcomeView>> listOfCohort(
             @PathParam("cohortId") @Parameter(description = "Cohort id.", example = "204") long cohortId,

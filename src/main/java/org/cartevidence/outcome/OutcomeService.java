@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cartevidence.api.ApiException;
@@ -25,10 +24,6 @@ import org.cartevidence.cohort.CohortService;
 /** Reads and writes outcomes, keeping 0 <= events <= total <= the cohort's enrolled. */
 @ApplicationScoped
 public class OutcomeService {
-
-    static final Map<String, String> SORTABLE = Map.of(
-            "measure", "o.measure", "events", "o.events", "total", "o.total", "timepointMonths", "o.timepointMonths",
-            "cohortId", "o.cohort.id", "createdAt", "o.createdAt", "updatedAt", "o.updatedAt");
 
     @Inject
     EntityManager em;
@@ -53,7 +48,7 @@ public class OutcomeService {
                 .where("o.cohort.id = :cohortId", "cohortId", f.cohortId)
                 .where("o.measure in :measure", "measure", f.measure)
                 .where("o.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
-                .page(em, page, SORTABLE, OutcomeView::of);
+                .page(em, page, OutcomeSort.values(), OutcomeView::of);
     }
 
     /** The outcomes of one cohort; 404 when the cohort does not exist. */

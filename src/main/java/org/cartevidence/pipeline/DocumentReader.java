@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cartevidence.api.ApiException;
+import org.cartevidence.api.Blank;
 import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.api.ProblemMapper;
 import org.cartevidence.api.StrictJson;
@@ -145,7 +146,7 @@ class DocumentReader {
             return null;
         }
         if (link.isObject() && link.size() == 2 && link.path("studyKey").isTextual() && link.path("label").isTextual()
-                && !link.path("studyKey").asText().isBlank() && !link.path("label").asText().isBlank()) {
+                && !Blank.isBlank(link.path("studyKey").asText()) && !Blank.isBlank(link.path("label").asText())) {
             for (String field : List.of("studyKey", "label")) {
                 String refusal = StrictJson.unstorable(link.get(field).asText());
                 if (refusal != null) {

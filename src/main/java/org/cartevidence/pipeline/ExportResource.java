@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Pipelines")
 public class ExportResource {
 
+    static final String OPERATION = "exportStudies";
+
     private static final MediaType NDJSON = MediaType.valueOf(FormatParameter.NDJSON);
     private static final List<Variant> VARIANTS = Variant.mediaTypes(NDJSON, Csv.TYPE).build();
 
@@ -38,7 +40,7 @@ public class ExportResource {
     @GET
     @Path("export")
     @Produces({FormatParameter.NDJSON, Csv.MEDIA_TYPE})
-    @Operation(operationId = "exportStudies", summary = "Export study documents",
+    @Operation(operationId = OPERATION, summary = "Export study documents",
             description = "The studies that pass the filters of the study list, each with its cohorts and their "
                     + "outcomes, in the format POST /api/v1/import reads: NDJSON (default; format=ndjson) or CSV "
                     + "(format=csv or Accept: text/csv; one row per outcome with its cohort's and study's columns, "

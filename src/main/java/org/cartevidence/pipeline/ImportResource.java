@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "and their outcomes), for data pipelines.")
 public class ImportResource {
 
+    static final String OPERATION = "importStudies";
+
     @Inject
     ImportService imports;
 
@@ -38,7 +40,7 @@ public class ImportResource {
     @Path("import")
     @Consumes({FormatParameter.NDJSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importStudies", summary = "Import study documents",
+    @Operation(operationId = OPERATION, summary = "Import study documents",
             description = "Upserts studies by key, their cohorts by label and the cohorts' outcomes by measure, "
                     + "definition and timepointMonths: the format GET /api/v1/export writes. A cohort's later report "
                     + "is named by studyKey and label, in the import or already stored. All or nothing: every "
@@ -52,8 +54,8 @@ public class ImportResource {
             @Content(mediaType = FormatParameter.NDJSON, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "ndjson", summary = "One study per line",
                             value = Examples.NDJSON)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                    description = "One study document, or an array of them."),
+            // The study document's schema: see DocumentSchemas.
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "json", summary = "An array of study documents",
                             value = Examples.JSON))})
     @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked): counts per kind of record.",

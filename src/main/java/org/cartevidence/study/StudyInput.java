@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.cartevidence.api.Blank;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -82,7 +83,8 @@ public record StudyInput(
 
     static final String KEY = "^[a-z0-9]+(-[a-z0-9]+)*$";
     static final String REGISTRY_ID = "^(NCT[0-9]{8}|ChiCTR[0-9A-Za-z-]{4,30})$";
-    static final String DOI = "^10\\.[0-9]{4,9}/\\S+$";
+    /** A DOI: its suffix without white space or control characters, as {@link Blank} defines them. */
+    static final String DOI = "^10\\.[0-9]{4,9}/" + Blank.VISIBLE + "+$";
     public static final int YEAR_MIN = 1990;
     public static final int YEAR_MAX = 2100;
 

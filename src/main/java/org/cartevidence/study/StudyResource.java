@@ -30,6 +30,7 @@ import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Paging;
+import org.cartevidence.api.SortField.Sorted;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,8 +59,8 @@ public class StudyResource {
     @Path("studies")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listStudies", summary = "List studies",
-            description = "Pages through studies, filtered and sorted. Sortable fields: key, title, publicationYear, "
-                    + "startYear, phase, status, target, createdAt, updatedAt.")
+            description = "Pages through studies, filtered and sorted.")
+    @Sorted(value = StudySort.class, example = "-publicationYear,title")
     @APIResponse(responseCode = "200", description = "One page of studies.")
     public RestResponse<PageResponse<StudyView>> list(@Valid @BeanParam StudyFilter filter,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cartevidence.api.ApiException;
@@ -19,12 +18,6 @@ import org.cartevidence.api.PageResponse;
 /** Reads and writes studies; each write is one transaction. */
 @ApplicationScoped
 public class StudyService {
-
-    /** The sortable fields of the study list and the HQL paths they sort by. */
-    static final Map<String, String> SORTABLE = Map.of(
-            "key", "s.key", "title", "s.title", "publicationYear", "s.publicationYear", "startYear", "s.startYear",
-            "phase", "s.phase", "status", "s.status", "target", "s.target", "createdAt", "s.createdAt",
-            "updatedAt", "s.updatedAt");
 
     @Inject
     EntityManager em;
@@ -47,7 +40,7 @@ public class StudyService {
     public PageResponse<StudyView> list(StudyFilter f, PageParams page) {
         return matching(f)
                 .where("s.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
-                .page(em, page, SORTABLE, StudyView::of);
+                .page(em, page, StudySort.values(), StudyView::of);
     }
 
     /** The studies (alias {@code s}) that pass every filter of {@code f} but {@code updatedSince}. */
