@@ -37,6 +37,9 @@ public class OpenApiConventions implements OASFilter {
     static final List<String> TAG_ORDER = List.of("Studies", "Cohorts", "Outcomes", "Evidence", "Pipelines", "Service");
 
     private static final String PROBLEM = "#/components/schemas/Problem";
+    private static final String FHIR_PATH = "/api/v1/fhir/";
+    private static final String OPERATION_OUTCOME = "OperationOutcome";
+    private static final String FHIR_JSON = "application/fhir+json";
 
     /** Sorted, so that the generated contract is the same on every build. */
     private static final Map<String, String> PROBLEMS = new TreeMap<>(Map.ofEntries(
@@ -88,6 +91,20 @@ public class OpenApiConventions implements OASFilter {
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))))));
+        components.addSchema(OPERATION_OUTCOME, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("A FHIR R5 OperationOutcome (https://hl7.org/fhir/R5/operationoutcome.html): one issue "
+                        + "per error, its diagnostics saying what went wrong and, for a bad parameter, which.")
+                .addProperty("resourceType", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .enumeration(List.of(OPERATION_OUTCOME)))
+                .addProperty("issue", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)))
+                .required(List.of("resourceType", "issue")));
+        components.addResponse(OPERATION_OUTCOME, OASFactory.createAPIResponse()
+                .description("An error of the FHIR face as an OperationOutcome, with the status code the rest of the "
+                        + "API answers for it: 400 for a bad parameter, 404 for no such record, 406 when FHIR JSON "
+                        + "is not accepted, 401 and 403 as for any read.")
+                .content(OASFactory.createContent().addMediaType(FHIR_JSON, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/" + OPERATION_OUTCOME)))));
         components.addHeader("WWW-Authenticate", header("The authentication schemes the API takes.",
                 "Basic realm=\"cart-evidence\", charset=\"UTF-8\""));
         components.getResponses().get("Unauthorized")
@@ -129,6 +146,10 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
+        if (path.startsWith(FHIR_PATH)) {
+            fhir(path, operation);
+            return;
+        }
         if (operation.getParameters() != null) {
             // A query parameter named like a path parameter (a list filter reused under a parent) is the path's.
             List<String> inPath = operation.getParameters().stream()
@@ -197,6 +218,17 @@ public class OpenApiConventions implements OASFilter {
             }
             default -> {
             }
+        }
+    }
+
+    /** The FHIR face is read-only and public; its errors are OperationOutcome resources, with the usual codes. */
+    private static void fhir(String path, Operation operation) {
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(new ArrayList<>());
+        }
+        for (String status : path.contains("{") ? List.of("400", "401", "403", "404", "406")
+                : List.of("400", "401", "403", "406")) {
+            problem(operation, status, OPERATION_OUTCOME);
         }
     }
 

@@ -31,6 +31,9 @@ final class ResponseSchemas {
                 return;
             }
             ClassInfo type = names.classOf(name);
+            if (type == null && schema.getRequired() != null) {
+                return; // written by the conventions themselves with its required fields (FHIR's OperationOutcome)
+            }
             if (type == null || !type.isRecord()) {
                 throw new IllegalStateException("the answer schema " + name + " is not a record's");
             }
