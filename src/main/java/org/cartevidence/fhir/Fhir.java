@@ -1,6 +1,7 @@
 package org.cartevidence.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.PerformanceOptionsEnum;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,9 @@ public class Fhir {
     @PostConstruct
     void create() {
         context = FhirContext.forR5();
+        // Each resource type's model is scanned when first written, not all of R5 at the first answer: an error
+        // answered on the I/O thread (a 406, say) then scans OperationOutcome alone.
+        context.setPerformanceOptions(PerformanceOptionsEnum.DEFERRED_MODEL_SCANNING);
     }
 
     /** The resource as FHIR JSON, by HAPI's parser (a parser is cheap and not thread-safe: one per body). */

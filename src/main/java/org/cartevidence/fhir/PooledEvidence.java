@@ -2,6 +2,7 @@ package org.cartevidence.fhir;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ final class PooledEvidence {
     static final String ESTIMATE_TYPE = "http://terminology.hl7.org/CodeSystem/attribute-estimate-type";
     static final String MODEL_CODE = "http://hl7.org/fhir/statistic-model-code";
     static final String VARIABLE_ROLE = "http://terminology.hl7.org/CodeSystem/variable-role";
+
+    /** The most decimal places a FHIR decimal has (its regular expression in the R5 specification). */
+    static final int MAX_DECIMAL_PLACES = 17;
 
     private PooledEvidence() {
     }
@@ -173,22 +177,17 @@ final class PooledEvidence {
     }
 
     /**
-     * The double's shortest decimal, so that parsing it back gives the same double. FHIR decimals take at most 17
-     * decimal places: a small value with more (0.025000000000000022) is written in exponent form
-     * (2.5000000000000022E-2), which has the same digits.
+     * The double's shortest decimal, which parsing gives back as the same double; FHIR decimals take at most 17
+     * decimal places, so a small value with more (0.025000000000000022) is rounded there (0.02500000000000002, less
+     * than 1e-17 away). Exponent form would keep every digit, but validators compare such quantities wrongly.
      */
     static DecimalType decimal(double value) {
-        String plain = Double.toString(value);
-        BigDecimal exact = new BigDecimal(plain).stripTrailingZeros();
-        String text = plain;
-        if (exact.scale() > 17) {
-            String digits = exact.unscaledValue().abs().toString();
-            int exponent = digits.length() - 1 - exact.scale();
-            text = (exact.signum() < 0 ? "-" : "") + digits.charAt(0)
-                    + (digits.length() > 1 ? "." + digits.substring(1) : "") + "E" + exponent;
+        BigDecimal exact = new BigDecimal(Double.toString(value));
+        if (exact.scale() > MAX_DECIMAL_PLACES) {
+            exact = exact.setScale(MAX_DECIMAL_PLACES, RoundingMode.HALF_EVEN).stripTrailingZeros();
         }
         DecimalType decimal = new DecimalType();
-        decimal.setValueAsString(text);
+        decimal.setValueAsString(exact.toPlainString());
         return decimal;
     }
 

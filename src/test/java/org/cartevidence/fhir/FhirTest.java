@@ -59,6 +59,15 @@ class FhirTest extends ApiTest {
             // the exact interval. FHIR allows text alone there; the warning asks for a code that does not exist.
             "Terminology_TX_Code_ValueSet_Ext", "no code in an extensible value set");
 
+    /**
+     * The one error let through: the validator 6.7 could not evaluate rng-2 (low <= high) on some ranges, because the
+     * UCUM decimal it compares quantities with fails to read back its own digits ("Character : is neither a decimal
+     * digit number ..."; it happens for some values and not for others of the same form). That is a failure to
+     * evaluate, not a finding; {@link #agreesWithPooled} checks low <= high of every range itself.
+     */
+    private static final java.util.regex.Pattern RANGE_COMPARISON_FAILED = java.util.regex.Pattern.compile(
+            "^ERROR\\|[^|]*\\.range\\|Constraint failed: rng-2: .*is neither a decimal digit number");
+
     private static final Set<String> GROUPINGS = Set.of("none", "disease", "target", "cellSource", "geneEditing",
             "phase", "sourceType");
 
@@ -213,19 +222,21 @@ class FhirTest extends ApiTest {
             assertTrue(evidence.getTitle().endsWith(": " + group.get("label").asText()), evidence.getTitle());
             EvidenceStatisticComponent statistic = evidence.getStatisticFirstRep();
             assertEquals("C44256", statistic.getStatisticType().getCodingFirstRep().getCode());
-            assertEquals(group.get("estimate").asDouble(), statistic.getQuantity().getValue().doubleValue());
+            assertDecimal(group.get("estimate"), statistic.getQuantity().getValue());
             assertEquals(group.get("events").asInt(), statistic.getNumberOfEvents());
             assertEquals(group.get("total").asInt(), statistic.getSampleSize().getNumberOfParticipants());
             EvidenceStatisticAttributeEstimateComponent ci = estimate(statistic, "C53324");
             assertEquals(pooled.get("level").asDouble(), ci.getLevel().doubleValue());
-            assertEquals(group.get("ciLower").asDouble(), ci.getRange().getLow().getValue().doubleValue());
-            assertEquals(group.get("ciUpper").asDouble(), ci.getRange().getHigh().getValue().doubleValue());
+            statistic.getAttributeEstimate().stream().filter(a -> a.hasRange()).forEach(a -> assertTrue(
+                    a.getRange().getLow().getValue().compareTo(a.getRange().getHigh().getValue()) <= 0, "rng-2"));
+            assertDecimal(group.get("ciLower"), ci.getRange().getLow().getValue());
+            assertDecimal(group.get("ciUpper"), ci.getRange().getHigh().getValue());
             EvidenceStatisticAttributeEstimateComponent pi = statistic.getAttributeEstimate().stream()
                     .filter(a -> "Prediction interval".equals(a.getType().getText())).findFirst().orElse(null);
             if (group.hasNonNull("piLower")) {
                 assertNotNull(pi, "a prediction interval");
-                assertEquals(group.get("piLower").asDouble(), pi.getRange().getLow().getValue().doubleValue());
-                assertEquals(group.get("piUpper").asDouble(), pi.getRange().getHigh().getValue().doubleValue());
+                assertDecimal(group.get("piLower"), pi.getRange().getLow().getValue());
+                assertDecimal(group.get("piUpper"), pi.getRange().getHigh().getValue());
             } else {
                 assertNull(pi);
             }
@@ -260,10 +271,23 @@ class FhirTest extends ApiTest {
     private static void numberOrAbsent(JsonNode group, String field, EvidenceStatisticAttributeEstimateComponent a) {
         if (group.hasNonNull(field)) {
             assertNotNull(a, field);
-            assertEquals(group.get(field).asDouble(), a.getQuantity().getValue().doubleValue(), field);
+            assertDecimal(group.get(field), a.getQuantity().getValue());
         } else {
             assertNull(a, field);
         }
+    }
+
+    /**
+     * The FHIR decimal holds the pooled answer's number: the same decimal digits, rounded only where the number has
+     * more than the 17 decimal places a FHIR decimal takes (then less than 1e-17 away).
+     */
+    private static void assertDecimal(JsonNode pooled, java.math.BigDecimal fhir) {
+        java.math.BigDecimal expected = new java.math.BigDecimal(pooled.asText());
+        if (expected.scale() > PooledEvidence.MAX_DECIMAL_PLACES) {
+            expected = expected.setScale(PooledEvidence.MAX_DECIMAL_PLACES, java.math.RoundingMode.HALF_EVEN);
+            assertTrue(Math.abs(expected.doubleValue() - pooled.asDouble()) < 1e-17, pooled.asText());
+        }
+        assertEquals(0, expected.compareTo(fhir), pooled.asText() + " written as " + fhir);
     }
 
     private static EvidenceStatisticAttributeEstimateComponent estimate(EvidenceStatisticComponent statistic,
@@ -289,6 +313,7 @@ class FhirTest extends ApiTest {
     private static void assertValid(String json) {
         List<String> unexplained = R5Validator.get().validate(json, FhirTest::fetch).stream()
                 .filter(m -> !m.startsWith("INFORMATION|"))
+                .filter(m -> !RANGE_COMPARISON_FAILED.matcher(m).find())
                 .filter(m -> !(m.startsWith("WARNING|") && EXPLAINED_WARNINGS.containsKey(m.substring(
                         m.lastIndexOf('|') + 1))))
                 .toList();

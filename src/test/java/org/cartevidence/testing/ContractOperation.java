@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** One operation of the committed contract, so that a test can cover every operation, present and future. */
 public record ContractOperation(String method, String template, JsonNode operation) {
 
-    private static final Pattern PARAMETER = Pattern.compile("([a-z]+)/\\{[^}]+}");
+    private static final Pattern PARAMETER = Pattern.compile("([A-Za-z]+)/\\{[^}]+}");
 
     /** Every operation of {@code openapi/openapi.json}, in the document's order. */
     public static List<ContractOperation> all() {
