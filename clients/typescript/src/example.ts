@@ -31,7 +31,9 @@ const titles: string[] = [];
 let page: number | undefined = 0;
 while (page !== undefined) {
   const { data, error, response } = await api.GET("/api/v1/studies", {
-    params: { query: { cellSource: ["ALLOGENEIC"], size: 2, page, sort: "-publicationYear,title" } },
+    params: { query: { cellSource: ["ALLOGENEIC"], size: 2, page, sort: ["-publicationYear", "title"] } },
+    // sort is one comma-separated value (style form, explode false), as the contract says.
+    querySerializer: { array: { style: "form", explode: false } },
   });
   if (error !== undefined) {
     throw new Error(`list: ${error.status} ${error.title}`);

@@ -34,7 +34,8 @@ import org.jboss.jandex.IndexView;
 public class OpenApiConventions implements OASFilter {
 
     /** The tags in the order a reader meets them: the records from the study down, then what is built on them. */
-    static final List<String> TAG_ORDER = List.of("Studies", "Cohorts", "Outcomes", "Evidence", "Pipelines", "Service");
+    static final List<String> TAG_ORDER = List.of("Studies", "Cohorts", "Outcomes", "Evidence", "Pipelines", "FHIR",
+            "Service");
 
     private static final String PROBLEM = "#/components/schemas/Problem";
     private static final String FHIR_PATH = "/api/v1/fhir/";

@@ -18,16 +18,9 @@ public class RegressionQuery extends EvidenceQuery {
             + "record one is the level 'unknown'); publicationYear and enrolled (a cohort's patients) enter as they "
             + "are, and cohorts without a publication year are left out.",
             example = "[\"cellSource\", \"publicationYear\"]", schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = ModeratorName.class))
+                    implementation = String.class, enumeration = {"disease", "target", "cellSource", "geneEditing",
+                        "phase", "sourceType", "publicationYear", "enrolled"}))
     public List<String> moderators;
-
-    /** The moderators' names as the contract lists them (the parameter is read as text, comma-separated too). */
-    @Schema(name = "Moderator", type = SchemaType.STRING, enumeration = {"disease", "target", "cellSource",
-        "geneEditing", "phase", "sourceType", "publicationYear", "enrolled"})
-    public static final class ModeratorName {
-        private ModeratorName() {
-        }
-    }
 
     /** The moderators asked for, in order; a 400 naming the parameter when none, an unknown or a repeated one. */
     List<Moderator> moderatorList() {

@@ -13,9 +13,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cartevidence.api.PageParams;
+import org.cartevidence.api.SortField.Sorted;
 import org.cartevidence.evidence.PooledAnalysis;
 import org.cartevidence.evidence.PooledQuery;
 import org.cartevidence.study.StudyFilter;
+import org.cartevidence.study.StudySort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -71,6 +73,7 @@ public class FhirResource {
 
     @GET
     @Path("ResearchStudy")
+    @Sorted(value = StudySort.class, example = "-publicationYear,title")
     @Operation(operationId = "searchFhirResearchStudies", summary = "Search studies as FHIR ResearchStudy",
             description = "The study list's filters, paging and sort as a searchset Bundle of ResearchStudy: total "
                     + "is the number of matching studies, link next and previous page through them.")

@@ -3,7 +3,7 @@ package org.cartevidence.study;
 import org.cartevidence.api.SortField;
 
 /** The fields the study list sorts by. */
-enum StudySort implements SortField {
+public enum StudySort implements SortField {
     KEY("key", "s.key"),
     TITLE("title", "s.title"),
     PUBLICATION_YEAR("publicationYear", "s.publicationYear"),

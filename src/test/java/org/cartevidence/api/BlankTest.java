@@ -42,7 +42,8 @@ class BlankTest extends ApiTest {
 
     @Test
     void theServiceAndTheContractRefuseTheSameBlankTexts() throws Exception {
-        for (String blank : List.of("\u001e", "\u00a0", "\u2003\u0000", " \n\t\u0085")) {
+        // U+0000 is refused before validation, as text no database can store (400: HostileInputTest).
+        for (String blank : List.of("\u001e", "\u00a0", "\u2003\u0001", " \n\t\u0085")) {
             Map<String, Object> study = study(uniqueKey("blank"));
             study.put("title", blank);
             assertFalse(violations("StudyInput", study).isEmpty(), "the contract takes " + escaped(blank));

@@ -78,7 +78,7 @@ class OpenApiContractTest {
     void tagsComeInTheOrderAReaderMeetsThem() {
         List<String> tags = new ArrayList<>();
         Contract.document().get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
-        assertEquals(List.of("Studies", "Cohorts", "Outcomes", "Evidence", "Pipelines", "Service"), tags);
+        assertEquals(List.of("Studies", "Cohorts", "Outcomes", "Evidence", "Pipelines", "FHIR", "Service"), tags);
     }
 
     @Test

@@ -33,7 +33,8 @@ public record ContractOperation(String method, String template, JsonNode operati
         Matcher m = PARAMETER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Object id = ids.get(m.group(1));
+            // FHIR's ResearchStudy/{id} is a study's id.
+            Object id = ids.get(m.group(1).equals("ResearchStudy") ? "studies" : m.group(1));
             if (id == null) {
                 throw new IllegalArgumentException("no id for " + m.group(1) + " in " + template);
             }
@@ -41,6 +42,11 @@ public record ContractOperation(String method, String template, JsonNode operati
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Whether this is an operation of the FHIR face, whose refusals are OperationOutcome resources. */
+    public boolean fhir() {
+        return template.startsWith("/api/v1/fhir/");
     }
 
     /** The media type of the request body, or null when the operation takes none. */
