@@ -12,8 +12,6 @@ import org.cartevidence.api.ApiException;
 import org.cartevidence.stats.EventCount;
 import org.cartevidence.stats.MetaAnalysis;
 import org.cartevidence.stats.PooledEstimate;
-import org.cartevidence.stats.PoolingMethod;
-import org.cartevidence.stats.PoolingModel;
 import org.cartevidence.stats.PoolingSettings;
 import org.cartevidence.stats.SequentialAnalysis;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -85,7 +83,7 @@ public class PooledAnalysis {
             return new SequentialResult.Group(group.getKey(), label, null, IntStream.range(0, steps.size())
                     .mapToObj(i -> SequentialResult.Step.of(listed.get(i), steps.get(i))).toList());
         }).toList();
-        Options options = Options.of(settings);
+        EchoedOptions options = EchoedOptions.of(settings);
         return new Sequential(new SequentialResult(kind.parameterValue, query.measure, grouping.parameterValue,
                 options.method(), options.model(), options.tau2Estimator(), options.transform(), options.ci(),
                 settings.level(), query.includeSuperseded, query.timepointMonths, groups),
@@ -95,19 +93,6 @@ public class PooledAnalysis {
     private static Map<Long, String> studyNames(Map<String, List<PooledRow>> listed) {
         return listed.values().stream().flatMap(List::stream)
                 .collect(Collectors.toMap(PooledRow::studyId, PooledRow::studyName, (a, b) -> a));
-    }
-
-    /** The pooling options as the answers echo them. */
-    private record Options(String method, String model, String tau2Estimator, String transform, String ci) {
-
-        static Options of(PoolingSettings settings) {
-            boolean random = settings.model() == PoolingModel.RANDOM;
-            boolean glmm = settings.method() == PoolingMethod.GLMM;
-            return new Options(EvidenceQuery.METHOD.nameOf(settings.method()),
-                    EvidenceQuery.MODEL.nameOf(settings.model()),
-                    !random ? null : glmm ? "ML" : EvidenceQuery.TAU2.nameOf(settings.tau2Estimator()),
-                    EvidenceQuery.TRANSFORM.nameOf(settings.transform()), EvidenceQuery.CI.nameOf(settings.ciMethod()));
-        }
     }
 
     /**
@@ -154,7 +139,7 @@ public class PooledAnalysis {
                 .map(group -> pool(group.getKey(), cohorts.labels().get(group.getKey()), group.getValue(),
                         cohorts.listed().get(group.getKey()), settings))
                 .toList();
-        Options options = Options.of(settings);
+        EchoedOptions options = EchoedOptions.of(settings);
         return new Analysis(settings, grouping, cohorts, new PooledResult(query.measure, grouping.parameterValue,
                 options.method(), options.model(), options.tau2Estimator(), options.transform(), options.ci(),
                 settings.level(), PooledQuery.COHORT_CI.nameOf(settings.cohortInterval()), query.includeSuperseded,

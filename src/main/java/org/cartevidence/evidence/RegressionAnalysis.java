@@ -14,7 +14,6 @@ import org.cartevidence.stats.EventCount;
 import org.cartevidence.stats.GlmmRegression;
 import org.cartevidence.stats.MetaRegression;
 import org.cartevidence.stats.PoolingMethod;
-import org.cartevidence.stats.PoolingModel;
 import org.cartevidence.stats.PoolingSettings;
 import org.cartevidence.stats.RegressionFit;
 import org.cartevidence.stats.UnidentifiableModelException;
@@ -80,12 +79,9 @@ public class RegressionAnalysis {
         } catch (ArithmeticException e) {
             throw ApiException.invalid("moderators", "the model cannot be estimated: " + e.getMessage());
         }
-        boolean random = settings.model() == PoolingModel.RANDOM;
-        boolean glmm = settings.method() == PoolingMethod.GLMM;
+        EchoedOptions options = EchoedOptions.of(settings);
         return new RegressionResult(query.measure, moderators.stream().map(m -> m.parameterValue).toList(),
-                EvidenceQuery.METHOD.nameOf(settings.method()), EvidenceQuery.MODEL.nameOf(settings.model()),
-                !random ? null : glmm ? "ML" : EvidenceQuery.TAU2.nameOf(settings.tau2Estimator()),
-                EvidenceQuery.TRANSFORM.nameOf(settings.transform()), EvidenceQuery.CI.nameOf(settings.ciMethod()),
+                options.method(), options.model(), options.tau2Estimator(), options.transform(), options.ci(),
                 settings.level(), query.includeSuperseded, query.timepointMonths, k, leftOut[0],
                 RegressionResult.coefficients(fit, labels::get), RegressionResult.finite(fit.qm()), fit.qmDf(),
                 fit.qmDf2(), RegressionResult.finite(fit.qmPValue()), fit.qe(), fit.qeDf(), fit.qePValue(),

@@ -20,8 +20,4 @@ final class Logit {
     static double log1mP(double eta) {
         return logP(-eta);
     }
-
-    static double of(double p) {
-        return Math.log(p / (1 - p));
-    }
 }

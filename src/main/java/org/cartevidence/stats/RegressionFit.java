@@ -42,10 +42,4 @@ public record RegressionFit(int k, int p, List<Coefficient> coefficients,
     public RegressionFit {
         coefficients = List.copyOf(coefficients);
     }
-
-    /** The coefficient of the named design column. */
-    public Coefficient coefficient(String name) {
-        return coefficients.stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no coefficient named " + name));
-    }
 }
