@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Convert the shared seed CSV into the service's reference data (studies.ndjson).
+"""Convert the curated source CSV into the service's reference data (studies.ndjson).
 
 Usage (from anywhere):
     python3 tools/reference-data/convert.py [CSV] [--check]
 
-CSV defaults to ../shared/data/cart-autoimmune-studies.csv relative to the repository root.
+CSV defaults to tools/reference-data/source/cart-autoimmune-studies.csv.
 Without --check the script writes src/main/resources/reference-data/studies.ndjson and then runs the
 self-check on what it wrote. With --check it writes nothing: it rebuilds the documents in memory, runs the
 self-check, and fails if the file on disk is not byte-for-byte what this script would write.
@@ -22,7 +22,7 @@ import sys
 from decimal import Decimal
 
 REPO_ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-DEFAULT_CSV = os.path.normpath(os.path.join(REPO_ROOT, "..", "shared", "data", "cart-autoimmune-studies.csv"))
+DEFAULT_CSV = os.path.join(REPO_ROOT, "tools", "reference-data", "source", "cart-autoimmune-studies.csv")
 OUTPUT = os.path.join(REPO_ROOT, "src", "main", "resources", "reference-data", "studies.ndjson")
 
 # ----------------------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cartevidence.cohort.Disease;
+import org.cartevidence.testing.ReferenceCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,18 +35,14 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The pooled estimates and forest plot over the reference data. Other tests add studies of their own, so every
- * query here is narrowed by filters, and counts are either checked against the reference cohorts by key or
- * compared between two answers.
+ * The pooled estimates and forest plot over this class's own copy of the reference studies: every query names the
+ * copy's country, so the numbers compared with metafor hold whatever other tests add.
  */
 @QuarkusTest
 class PooledEvidenceTest {
 
     private static final String POOLED = "/api/v1/evidence/pooled";
     private static final String FOREST = "/api/v1/evidence/forest.svg";
-    /** The README's example: remission in SLE and lupus nephritis. */
-    private static final String SLE = "measure=REMISSION&disease=SLE&disease=LUPUS_NEPHRITIS";
-    /** The nine cohorts of /work/shared/examples/forest-sle-metafor.png, as study key / cohort label. */
     private static final Set<String> SLE_COHORTS = Set.of("mueller-2024-nejm/SLE",
             "krickau-2024-lancet/Lupus nephritis (paediatric)", "wang-2025-med/SLE",
             "yts109-2025-nat-med/Lupus nephritis",
@@ -55,10 +52,25 @@ class PooledEvidenceTest {
     private static final String NOTHING = "measure=REMISSION&yearFrom=2025&yearTo=2024";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** This class's own copy of the reference studies, in a country of its own. */
+    private static ReferenceCopy reference() {
+        return ReferenceCopy.of(PooledEvidenceTest.class);
+    }
+
+    /** The copy's cohorts: whatever other tests write, the queries below see these and no other. */
+    private static String own() {
+        return "country=" + reference().country();
+    }
+
+    /** The README's example: remission in SLE and lupus nephritis. */
+    private static String sle() {
+        return "measure=REMISSION&disease=SLE&disease=LUPUS_NEPHRITIS&" + own();
+    }
+
     /** The default, the GLMM, on the README's nine cohorts: rma.glmm's numbers (glmm-reference.R, sle-9). */
     @Test
     void sleRemissionByGlmmAgreesWithRmaGlmm() {
-        PooledResult result = pooled(SLE);
+        PooledResult result = pooled(sle());
         assertEquals("glmm", result.method());
         assertEquals("random", result.model());
         assertEquals("ML", result.tau2Estimator());
@@ -88,7 +100,7 @@ class PooledEvidenceTest {
     /** Where the GLMM cannot be estimated, the exact answer and a note; never an interval of zero width. */
     @Test
     void aSingleCohortOrAllEventsAnswerTheExactInterval() {
-        PooledResult result = pooled("measure=REMISSION&groupBy=disease");
+        PooledResult result = pooled("measure=REMISSION&groupBy=disease&" + own());
         for (PooledResult.Group group : result.groups()) {
             assertTrue(group.ciUpper() - group.ciLower() > 0.01, group.group() + ": " + group.ciLower() + " to "
                     + group.ciUpper());
@@ -105,7 +117,7 @@ class PooledEvidenceTest {
 
     @Test
     void sleRemissionAgreesWithMetafor() {
-        PooledResult result = pooled(SLE + "&method=inverse-variance");
+        PooledResult result = pooled(sle() + "&method=inverse-variance");
         assertEquals("none", result.groupBy());
         assertEquals("inverse-variance", result.method());
         assertEquals("random", result.model());
@@ -140,10 +152,10 @@ class PooledEvidenceTest {
                 "krickau-2024-lancet/Lupus nephritis (paediatric)", "mueller-2024-nejm/SLE",
                 "ecnu-2025-news-allogeneic-sle/SLE", "feng-2025-nat-med/SLE", "reset-sle-2025/Lupus nephritis",
                 "reset-sle-2025/SLE (non-renal)", "wang-2025-med/SLE", "yts109-2025-nat-med/Lupus nephritis"),
-                all.cohorts().stream().map(c -> c.studyKey() + "/" + c.label()).toList(),
+                all.cohorts().stream().map(c -> reference().referenceKey(c.studyKey()) + "/" + c.label()).toList(),
                 "by publication year, study key, cohort label");
         PooledResult.CohortResult feng = all.cohorts().stream()
-                .filter(c -> c.studyKey().equals("feng-2025-nat-med")).findFirst().orElseThrow();
+                .filter(c -> reference().referenceKey(c.studyKey()).equals("feng-2025-nat-med")).findFirst().orElseThrow();
         assertEquals(12, feng.events());
         assertEquals(15, feng.total());
         assertEquals(0.8, feng.proportion(), 1e-12);
@@ -153,8 +165,8 @@ class PooledEvidenceTest {
 
     @Test
     void supersededCohortsOnlyWhenAsked() {
-        Set<String> current = keys(pooled(SLE).groups().get(0));
-        PooledResult.Group withSuperseded = pooled(SLE + "&includeSuperseded=true").groups().get(0);
+        Set<String> current = keys(pooled(sle()).groups().get(0));
+        PooledResult.Group withSuperseded = pooled(sle() + "&includeSuperseded=true").groups().get(0);
         Set<String> added = keys(withSuperseded);
         added.removeAll(current);
         assertEquals(Set.of("mackensen-2022-nat-med/SLE", "mougiakakos-2021-nejm/Lupus nephritis"), added);
@@ -163,7 +175,7 @@ class PooledEvidenceTest {
 
     @Test
     void timepointSelectsOutcomesAtExactlyThatTime() {
-        PooledResult result = pooled(SLE + "&includeSuperseded=true&timepointMonths=3");
+        PooledResult result = pooled(sle() + "&includeSuperseded=true&timepointMonths=3");
         assertEquals(3.0, result.timepointMonths());
         PooledResult.Group group = result.groups().get(0);
         assertTrue(keys(group).containsAll(
@@ -174,22 +186,22 @@ class PooledEvidenceTest {
 
     @Test
     void groupsSplitTheCohorts() {
-        int k = pooled(SLE).groups().get(0).k();
-        PooledResult bySource = pooled(SLE + "&groupBy=cellSource");
+        int k = pooled(sle()).groups().get(0).k();
+        PooledResult bySource = pooled(sle() + "&groupBy=cellSource");
         assertEquals("cellSource", bySource.groupBy());
         assertEquals(List.of("ALLOGENEIC", "AUTOLOGOUS"), groupNames(bySource));
         assertEquals(k, bySource.groups().stream().mapToInt(PooledResult.Group::k).sum());
 
         // ECNU's report does not say whether the cells were edited.
-        PooledResult byEditing = pooled(SLE + "&groupBy=GENEEDITING");
+        PooledResult byEditing = pooled(sle() + "&groupBy=GENEEDITING");
         assertTrue(groupNames(byEditing).contains(GroupBy.UNKNOWN));
         assertTrue(byEditing.groups().stream().filter(g -> g.group().equals(GroupBy.UNKNOWN)).findFirst().orElseThrow()
-                .cohorts().stream().anyMatch(c -> c.studyKey().equals("ecnu-2025-news-allogeneic-sle")));
+                .cohorts().stream().anyMatch(c -> reference().referenceKey(c.studyKey()).equals("ecnu-2025-news-allogeneic-sle")));
     }
 
     @Test
     void optionsAreEchoedAndMatchedCaseInsensitively() {
-        PooledResult fixed = pooled(SLE + "&method=Inverse-Variance&model=FIXED&transform=Arcsine&cohortCi=exact"
+        PooledResult fixed = pooled(sle() + "&method=Inverse-Variance&model=FIXED&transform=Arcsine&cohortCi=exact"
                 + "&level=0.9");
         assertEquals("fixed", fixed.model());
         assertEquals("wald", fixed.ci(), "the fixed model's default interval");
@@ -199,7 +211,7 @@ class PooledEvidenceTest {
         assertEquals(0.9, fixed.level());
         assertEquals(0, fixed.groups().get(0).tau2());
 
-        PooledResult dl = pooled(SLE + "&method=inverse-variance&tau2=dl&ci=WALD");
+        PooledResult dl = pooled(sle() + "&method=inverse-variance&tau2=dl&ci=WALD");
         assertEquals("DL", dl.tau2Estimator());
         assertEquals("wald", dl.ci());
     }
@@ -244,11 +256,11 @@ class PooledEvidenceTest {
 
     @Test
     void csvByAcceptHeaderAndByFormat() throws IOException {
-        PooledResult json = pooled(SLE + "&groupBy=cellSource");
-        String byAccept = given().accept("text/csv").get(POOLED + "?" + SLE + "&groupBy=cellSource")
+        PooledResult json = pooled(sle() + "&groupBy=cellSource");
+        String byAccept = given().accept("text/csv").get(POOLED + "?" + sle() + "&groupBy=cellSource")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
-        String byFormat = given().accept("application/json").get(POOLED + "?" + SLE + "&groupBy=cellSource&format=csv")
+        String byFormat = given().accept("application/json").get(POOLED + "?" + sle() + "&groupBy=cellSource&format=csv")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
         assertEquals(byAccept, byFormat, "format=csv wins over Accept");
@@ -286,13 +298,13 @@ class PooledEvidenceTest {
 
     @Test
     void unsupportedMediaTypeIsNotAcceptable() {
-        given().accept("application/xml").get(POOLED + "?" + SLE)
+        given().accept("application/xml").get(POOLED + "?" + sle())
                 .then().statusCode(406).contentType("application/problem+json");
     }
 
     @Test
     void forestPlotIsWellFormedSvgWithARowPerCohort() throws Exception {
-        String svg = given().get(FOREST + "?" + SLE)
+        String svg = given().get(FOREST + "?" + sle())
                 .then().statusCode(200).contentType(startsWith("image/svg+xml"))
                 .extract().asString();
         Document doc = parse(svg);
@@ -310,15 +322,15 @@ class PooledEvidenceTest {
         assertTrue(text.contains("0.89 [0.65, 0.97]"), "the pooled estimate");
         assertTrue(text.contains("12/15"));
 
-        Document grouped = parse(given().get(FOREST + "?" + SLE + "&groupBy=cellSource&includeSuperseded=true")
+        Document grouped = parse(given().get(FOREST + "?" + sle() + "&groupBy=cellSource&includeSuperseded=true")
                 .then().statusCode(200).extract().asString());
-        assertEquals(pooled(SLE + "&includeSuperseded=true").groups().get(0).k(),
+        assertEquals(pooled(sle() + "&includeSuperseded=true").groups().get(0).k(),
                 withClass(grouped, "g", "cohort").size());
         assertEquals(2, withClass(grouped, "polygon", "diamond").size(), "a diamond per group");
         String groupedText = grouped.getDocumentElement().getTextContent();
         assertTrue(groupedText.contains("Cell source: Donor cells (allogeneic)"), groupedText);
 
-        String ivText = parse(given().get(FOREST + "?" + SLE + "&method=inverse-variance").then().statusCode(200)
+        String ivText = parse(given().get(FOREST + "?" + sle() + "&method=inverse-variance").then().statusCode(200)
                 .extract().asString()).getDocumentElement().getTextContent();
         assertTrue(ivText.contains("Remission. Random effects, inverse variance, REML, logit transform; 95 % "
                 + "Hartung-Knapp CI; k = 9, I² = 0.0 %, τ² = 0.000, Q = 7.46 (p = 0.488)"), ivText);
@@ -328,8 +340,8 @@ class PooledEvidenceTest {
     /** A group of one cohort is drawn as that cohort; one at all events by the exact interval, with its note. */
     @Test
     void forestPlotDrawsSingleCohortsAsThemselves() throws Exception {
-        PooledResult result = pooled("measure=REMISSION&groupBy=disease");
-        Document doc = parse(given().get(FOREST + "?measure=REMISSION&groupBy=disease").then().statusCode(200)
+        PooledResult result = pooled("measure=REMISSION&groupBy=disease&" + own());
+        Document doc = parse(given().get(FOREST + "?measure=REMISSION&groupBy=disease&" + own()).then().statusCode(200)
                 .extract().asString());
         long pooledGroups = result.groups().stream().filter(g -> g.k() > 1).count();
         assertEquals(pooledGroups, withClass(doc, "polygon", "diamond").size(), "no diamond for a single cohort");
@@ -358,7 +370,7 @@ class PooledEvidenceTest {
     }
 
     private static Set<String> keys(PooledResult.Group group) {
-        return group.cohorts().stream().map(c -> c.studyKey() + "/" + c.label())
+        return group.cohorts().stream().map(c -> reference().referenceKey(c.studyKey()) + "/" + c.label())
                 .collect(Collectors.toCollection(HashSet::new));
     }
 

@@ -20,7 +20,7 @@ class MetaAnalysisRulesTest {
         return new PoolingSettings(transform, model, estimator, ciMethod, ProportionInterval.WILSON, 0.95);
     }
 
-    /** The worked example in shared/examples/README.md (metafor REML, Hartung-Knapp, logit). */
+    /** The reference forest plot (tools/reference-data/forest-sle-metafor.R: metafor REML, Hartung-Knapp, logit). */
     @Test
     void defaultsReproduceTheSleExample() {
         PooledEstimate r = MetaAnalysis.pool(SLE, PoolingSettings.INVERSE_VARIANCE_DEFAULTS);
