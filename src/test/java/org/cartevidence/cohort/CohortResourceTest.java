@@ -75,9 +75,9 @@ class CohortResourceTest extends ApiTest {
         earlierBody.put("supersededBy", later);
         long earlier = createCohort(study, earlierBody);
 
-        mergePatch().body("{\"supersededBy\":" + earlier + "}").patch("/api/v1/cohorts/{id}", later).then()
+        mergePatch().body(Map.of("supersededBy", earlier)).patch("/api/v1/cohorts/{id}", later).then()
                 .statusCode(422).body("errors[0].field", equalTo("supersededBy"));
-        mergePatch().body("{\"supersededBy\":" + later + "}").patch("/api/v1/cohorts/{id}", later).then()
+        mergePatch().body(Map.of("supersededBy", later)).patch("/api/v1/cohorts/{id}", later).then()
                 .statusCode(422);
         mergePatch().body("{\"supersededBy\":null}").patch("/api/v1/cohorts/{id}", earlier).then()
                 .statusCode(200).body("supersededBy", nullValue()).body("version", equalTo(1));
