@@ -30,7 +30,7 @@ public class SummaryQueries {
      */
     private static final List<String> STUDY_FIELDS = List.of("s.target", "s.cellSource", "s.phase", "s.publicationYear");
 
-    /** Per group: its studies, its counted cohorts and their patients, with the study {@code s}, the cohort {@code c}. */
+    /** Per group: its studies ({@code s}), its counted cohorts ({@code c}) and their patients. */
     private static final String COUNTS = "count(distinct s.id), count(c), coalesce(sum(c.enrolled), 0)";
 
     /** Values in ascending order (enums by name, as the database stores them), "unknown" last on every database. */

@@ -63,7 +63,7 @@ public class StudyFilter {
     @Parameter(description = "Publication year at most this.", example = "2025")
     public Integer yearTo;
 
-    /** Adds these filters to {@code query}, in which the study is {@code s}: a study passes with a cohort of a disease. */
+    /** Adds these filters to {@code query}, in which the study is {@code s}: it passes with a cohort of a disease. */
     public <E> ListQuery<E> studiesIn(ListQuery<E> query) {
         // The subquery's alias is one that no query joining cohorts to the study uses for them.
         return onStudyFields(query).where(
