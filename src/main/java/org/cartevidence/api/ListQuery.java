@@ -118,20 +118,30 @@ public final class ListQuery<E> {
                 .getResultStream();
     }
 
+    /**
+     * {@code select} (the {@code groupBy} expressions and aggregates) over the rows that pass the filters, this type
+     * joined with {@code joins}: one row per group, in {@code groupBy} order.
+     */
+    public List<Object[]> grouped(EntityManager em, String select, String joins, String groupBy) {
+        return query(em, select, joins, " group by " + groupBy + " order by " + groupBy, Object[].class)
+                .getResultList();
+    }
+
     private <R> TypedQuery<R> projection(EntityManager em, String select, String joins, String orderBy,
             Class<R> type) {
+        return query(em, select, joins, " order by " + orderBy, type);
+    }
+
+    private <R> TypedQuery<R> query(EntityManager em, String select, String joins, String tail, Class<R> type) {
         TypedQuery<R> query = em.createQuery(select + " from " + this.type.getSimpleName() + " " + alias + " " + joins
-                + where() + " order by " + orderBy, type);
+                + where() + tail, type);
         parameters.forEach(query::setParameter);
         return query;
     }
 
     /** {@code select <expression>} (a count) over the rows that pass the filters, this type joined with {@code joins}. */
     public long count(EntityManager em, String expression, String joins) {
-        TypedQuery<Long> query = em.createQuery("select " + expression + " from " + type.getSimpleName() + " " + alias
-                + " " + joins + where(), Long.class);
-        parameters.forEach(query::setParameter);
-        return query.getSingleResult();
+        return query(em, "select " + expression, joins, "", Long.class).getSingleResult();
     }
 
     private String where() {

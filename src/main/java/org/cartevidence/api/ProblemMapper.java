@@ -198,7 +198,8 @@ public class ProblemMapper {
 
     /**
      * A violation's path as a client knows it: {@code cohorts[0].label} for a body field, the parameter name for a
-     * query parameter. Method and parameter nodes are Java names and are left out.
+     * query parameter. Method and parameter nodes are Java names and are left out, and so, for a parameter, are the
+     * fields that hold a nested {@code @BeanParam}: a parameter's field is named as the parameter.
      */
     public static String fieldPath(Path path, boolean body) {
         StringBuilder out = new StringBuilder();
@@ -216,6 +217,9 @@ public class ProblemMapper {
                 out.append('[').append(node.getIndex()).append(']');
             }
             if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!body) {
+                    out.setLength(0);
+                }
                 if (out.length() > 0) {
                     out.append('.');
                 }

@@ -21,7 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * A query parameter that takes one value (every one not declared as a collection) is refused with a 400 naming it
  * when it is given twice or given empty: the framework would take the first of two values, and an empty one as
  * absent (the default), silently answering another question than the one asked. Which parameters take one value is
- * read from the matched resource method's {@link QueryParam}s, its own and those of its {@link BeanParam}s.
+ * read from the matched resource method's {@link QueryParam}s, its own and those of its {@link BeanParam}s (nested
+ * ones included).
  */
 public class ScalarParameters {
 
@@ -61,15 +62,22 @@ public class ScalarParameters {
         for (Parameter parameter : method.getParameters()) {
             add(parameter, parameter.getType(), names);
             if (parameter.isAnnotationPresent(BeanParam.class)) {
-                for (Class<?> type = parameter.getType(); type != null && type != Object.class;
-                        type = type.getSuperclass()) {
-                    for (Field field : type.getDeclaredFields()) {
-                        add(field, field.getType(), names);
-                    }
-                }
+                addFields(parameter.getType(), names);
             }
         }
         return names;
+    }
+
+    /** The fields of a {@link BeanParam} class, its superclasses' and those of the beans it holds as fields. */
+    private static void addFields(Class<?> bean, Set<String> names) {
+        for (Class<?> type = bean; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                add(field, field.getType(), names);
+                if (field.isAnnotationPresent(BeanParam.class)) {
+                    addFields(field.getType(), names);
+                }
+            }
+        }
     }
 
     private static void add(AnnotatedElement element, Class<?> type, Set<String> names) {

@@ -1,16 +1,13 @@
 package org.cartevidence.evidence;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.List;
 import java.util.Map;
 import org.cartevidence.api.ApiException;
-import org.cartevidence.cohort.Disease;
 import org.cartevidence.outcome.Measure;
 import org.cartevidence.stats.CiMethod;
 import org.cartevidence.stats.PoolingMethod;
@@ -19,22 +16,14 @@ import org.cartevidence.stats.PoolingSettings;
 import org.cartevidence.stats.ProportionInterval;
 import org.cartevidence.stats.Tau2Estimator;
 import org.cartevidence.stats.Transform;
-import org.cartevidence.study.CellSource;
-import org.cartevidence.study.GeneEditing;
-import org.cartevidence.study.Phase;
-import org.cartevidence.study.SourceType;
-import org.cartevidence.study.StudyCriteria;
-import org.cartevidence.study.StudyInput;
-import org.cartevidence.study.StudyStatus;
-import org.cartevidence.study.Target;
+import org.cartevidence.study.StudyFilter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The parameters every evidence analysis shares: which outcome, how to pool it, and which cohorts (the study
- * filters, the disease, the time point, superseded reports).
- * A repeated filter matches any of its values. Defaults are {@link PoolingSettings#DEFAULTS} (GLMM), and
+ * filters, the time point, superseded reports). Defaults are {@link PoolingSettings#DEFAULTS} (GLMM), and
  * {@link PoolingSettings#INVERSE_VARIANCE_DEFAULTS} with method=inverse-variance.
  */
 public class EvidenceQuery {
@@ -119,49 +108,10 @@ public class EvidenceQuery {
             + "patients twice).", example = "false")
     public boolean includeSuperseded;
 
-    @QueryParam("disease")
-    @Parameter(description = "Cohorts of this disease.", example = "[\"SLE\"]")
-    public List<Disease> disease;
-
-    @QueryParam("target")
-    @Parameter(description = "CAR target.", example = "[\"CD19\"]")
-    public List<Target> target;
-
-    @QueryParam("cellSource")
-    @Parameter(description = "Autologous or allogeneic cells.", example = "[\"AUTOLOGOUS\"]")
-    public List<CellSource> cellSource;
-
-    @QueryParam("geneEditing")
-    @Parameter(description = "Gene editing of the cells.", example = "[\"NONE\"]")
-    public List<GeneEditing> geneEditing;
-
-    @QueryParam("phase")
-    @Parameter(description = "Trial phase or kind of report.", example = "[\"PHASE_1\"]")
-    public List<Phase> phase;
-
-    @QueryParam("sourceType")
-    @Parameter(description = "Kind of source; PEER_REVIEWED gives a stricter pool.", example = "[\"PEER_REVIEWED\"]")
-    public List<SourceType> sourceType;
-
-    @QueryParam("status")
-    @Parameter(description = "Study status.", example = "[\"PUBLISHED\"]")
-    public List<StudyStatus> status;
-
-    @QueryParam("country")
-    @Parameter(description = "A country the study ran in (case-insensitive, exact name).", example = "[\"Germany\"]")
-    public List<@Size(max = 100) String> country;
-
-    @QueryParam("yearFrom")
-    @Min(StudyInput.YEAR_MIN)
-    @Max(StudyInput.YEAR_MAX)
-    @Parameter(description = "Publication year at least this.", example = "2022")
-    public Integer yearFrom;
-
-    @QueryParam("yearTo")
-    @Min(StudyInput.YEAR_MIN)
-    @Max(StudyInput.YEAR_MAX)
-    @Parameter(description = "Publication year at most this.", example = "2025")
-    public Integer yearTo;
+    /** Which studies, and with a disease which of their cohorts. */
+    @BeanParam
+    @Valid
+    public StudyFilter studies;
 
     /** The pooling options, or a 400 naming the first bad one. */
     PoolingSettings settings() {
@@ -198,10 +148,5 @@ public class EvidenceQuery {
     /** The interval shown for each cohort's own proportion; answers that show none take the default. */
     ProportionInterval cohortInterval(ProportionInterval fallback) {
         return fallback;
-    }
-
-    /** The filters on the pooled cohorts' studies. */
-    StudyCriteria studyCriteria() {
-        return new StudyCriteria(phase, status, target, cellSource, geneEditing, sourceType, country, yearFrom, yearTo);
     }
 }

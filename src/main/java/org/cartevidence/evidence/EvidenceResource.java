@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import java.util.Map;
+import org.cartevidence.study.StudyFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,14 +66,17 @@ public class EvidenceResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "getEvidenceSummary", summary = "Count the evidence",
             description = "Studies, cohorts and patients in total and by disease, CAR target, cell source, phase, "
-                    + "country and publication year. Cohorts superseded by a later report of the same patients are "
-                    + "left out unless includeSuperseded=true; a study counts once per value however many cohorts "
-                    + "it has. Each breakdown lists its values in ascending order, 'unknown' (not recorded) last.")
+                    + "country and publication year, for the studies that pass the study filters (those the study "
+                    + "list finds with them) and, with disease, only their cohorts of it: the studies and cohorts "
+                    + "getPooledEstimates draws on with the same filters. Cohorts superseded by a later report of the "
+                    + "same patients are left out unless includeSuperseded=true; a study counts once per value however "
+                    + "many cohorts it has. Each breakdown lists its values in ascending order, 'unknown' (not "
+                    + "recorded) last.")
     @APIResponse(responseCode = "200", description = "The counts.")
-    public EvidenceSummary summary(@QueryParam("includeSuperseded")
+    public EvidenceSummary summary(@Valid @BeanParam StudyFilter studies, @QueryParam("includeSuperseded")
             @Parameter(description = "Also count cohorts that a later report supersedes.") boolean includeSuperseded,
             @Context UriInfo uri) {
-        return cache.get(uri, () -> summaries.summary(includeSuperseded));
+        return cache.get(uri, () -> summaries.summary(studies, includeSuperseded));
     }
 
     @GET

@@ -57,11 +57,10 @@ public class PooledRows {
     }
 
     private static ListQuery<Outcome> matching(EvidenceQuery q) {
-        return q.studyCriteria().applyTo(ListQuery.from(Outcome.class, "o"))
+        return q.studies.cohortsIn(ListQuery.from(Outcome.class, "o"))
                 .where("o.measure = :measure", "measure", q.measure)
                 .where("o.timepointMonths = :timepointMonths", "timepointMonths", q.timepointMonths)
-                .whereIf(!q.includeSuperseded, "c.supersededBy is null")
-                .where("c.disease in :disease", "disease", q.disease);
+                .whereIf(!q.includeSuperseded, "c.supersededBy is null");
     }
 
     /**

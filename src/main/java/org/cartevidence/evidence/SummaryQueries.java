@@ -9,10 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cartevidence.api.ListQuery;
+import org.cartevidence.cohort.Cohort;
+import org.cartevidence.study.Study;
+import org.cartevidence.study.StudyFilter;
 
 /**
- * The summary counts in three grouped queries. Patients are the sum of the counted cohorts' enrolled; cohorts that a
- * later report supersedes are left out unless asked, so that no patient counts twice.
+ * The summary counts in three grouped queries over the filtered studies. Patients are the sum of the counted cohorts'
+ * enrolled; cohorts that a later report supersedes are left out unless asked, so that no patient counts twice.
  */
 @ApplicationScoped
 public class SummaryQueries {
@@ -26,43 +30,52 @@ public class SummaryQueries {
      */
     private static final List<String> STUDY_FIELDS = List.of("s.target", "s.cellSource", "s.phase", "s.publicationYear");
 
+    /** Per group: its studies ({@code s}), its counted cohorts ({@code c}) and their patients. */
+    private static final String COUNTS = "count(distinct s.id), count(c), coalesce(sum(c.enrolled), 0)";
+
     /** Values in ascending order (enums by name, as the database stores them), "unknown" last on every database. */
     private static final Comparator<Object> VALUE_ORDER = Comparator.nullsLast((a, b) -> compare(sortKey(a), sortKey(b)));
 
     @Inject
     EntityManager em;
 
+    /**
+     * The counts over the studies that pass {@code filter}, as the study list finds them, and their cohorts: with a
+     * disease, only the cohorts of it. The filters are clauses of the three queries, bound as parameters.
+     */
     @Transactional
-    public EvidenceSummary summary(boolean includeSuperseded) {
+    public EvidenceSummary summary(StudyFilter filter, boolean includeSuperseded) {
         String counted = includeSuperseded ? "" : " and c.supersededBy is null";
+        // A study without counted cohorts still counts as a study, hence the left join with the cohorts' filters in it.
+        String cohorts = "left join Cohort c on c.study = s" + counted + filter.joinedCohorts();
         String fields = String.join(", ", STUDY_FIELDS);
         List<Map<Object, Tally>> byField = new ArrayList<>();
         STUDY_FIELDS.forEach(field -> byField.add(new TreeMap<>(VALUE_ORDER)));
         Tally total = new Tally();
-        em.createQuery("select " + fields + ", count(distinct s.id), count(c), coalesce(sum(c.enrolled), 0) "
-                        + "from Study s left join Cohort c on c.study = s" + counted + " group by " + fields,
-                Object[].class).getResultStream().forEach(row -> {
-                    int n = STUDY_FIELDS.size();
-                    long studies = ((Number) row[n]).longValue();
-                    long cohorts = ((Number) row[n + 1]).longValue();
-                    long patients = ((Number) row[n + 2]).longValue();
-                    total.add(studies, cohorts, patients);
-                    for (int i = 0; i < n; i++) {
-                        byField.get(i).computeIfAbsent(row[i], v -> new Tally()).add(studies, cohorts, patients);
-                    }
-                });
+        for (Object[] row : filter.studiesIn(ListQuery.from(Study.class, "s")).grouped(em,
+                "select " + fields + ", " + COUNTS, cohorts, fields)) {
+            int n = STUDY_FIELDS.size();
+            long studies = ((Number) row[n]).longValue();
+            long cohortCount = ((Number) row[n + 1]).longValue();
+            long patients = ((Number) row[n + 2]).longValue();
+            total.add(studies, cohortCount, patients);
+            for (int i = 0; i < n; i++) {
+                byField.get(i).computeIfAbsent(row[i], v -> new Tally()).add(studies, cohortCount, patients);
+            }
+        }
+        List<Object[]> byDisease = filter.cohortsIn(ListQuery.from(Cohort.class, "c"))
+                .whereIf(!includeSuperseded, "c.supersededBy is null")
+                .grouped(em, "select c.disease, " + COUNTS, "join c.study s", "c.disease");
+        // Not k: the country filter's subquery names the countries k.
+        List<Object[]> byCountry = filter.studiesIn(ListQuery.from(Study.class, "s"))
+                .grouped(em, "select place, " + COUNTS, "join s.countries place " + cohorts, "place");
         return new EvidenceSummary(includeSuperseded, total.studies, total.cohorts, total.patients,
-                counts("select c.disease, count(distinct c.study.id), count(c), coalesce(sum(c.enrolled), 0) "
-                        + "from Cohort c where 1 = 1" + counted + " group by c.disease order by c.disease"),
-                counts(byField.get(0)), counts(byField.get(1)), counts(byField.get(2)),
-                counts("select k, count(distinct s.id), count(c), coalesce(sum(c.enrolled), 0) "
-                        + "from Study s join s.countries k left join Cohort c on c.study = s" + counted
-                        + " group by k order by k"),
-                counts(byField.get(3)));
+                counts(byDisease), counts(byField.get(0)), counts(byField.get(1)), counts(byField.get(2)),
+                counts(byCountry), counts(byField.get(3)));
     }
 
-    private List<EvidenceSummary.Count> counts(String hql) {
-        return em.createQuery(hql, Object[].class).getResultStream()
+    private static List<EvidenceSummary.Count> counts(List<Object[]> rows) {
+        return rows.stream()
                 .map(row -> new EvidenceSummary.Count(valueName(row[0]), ((Number) row[1]).longValue(),
                         ((Number) row[2]).longValue(), ((Number) row[3]).longValue()))
                 .toList();

@@ -16,7 +16,7 @@ import org.cartevidence.api.PageParams;
 import org.cartevidence.api.SortField.Sorted;
 import org.cartevidence.evidence.PooledAnalysis;
 import org.cartevidence.evidence.PooledQuery;
-import org.cartevidence.study.StudyFilter;
+import org.cartevidence.study.StudyListFilter;
 import org.cartevidence.study.StudySort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -80,7 +80,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "A searchset Bundle.", content = @Content(
             mediaType = Fhir.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "A FHIR R5 Bundle of type searchset (" + R5 + "bundle.html).")))
-    public String searchResearchStudies(@Valid @BeanParam StudyFilter filter, @Valid @BeanParam PageParams page,
+    public String searchResearchStudies(@Valid @BeanParam StudyListFilter filter, @Valid @BeanParam PageParams page,
             @Context UriInfo uri) {
         return fhir.json(studies.search(filter, page, uri));
     }
@@ -99,7 +99,7 @@ public class FhirResource {
             mediaType = Fhir.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "A FHIR R5 Bundle of type searchset holding Evidence (" + R5 + "evidence.html).")))
     public String searchEvidence(@Valid @BeanParam PooledQuery query, @Context UriInfo uri) {
-        return fhir.json(PooledEvidence.bundle(analysis.pooled(query), query.disease, uri));
+        return fhir.json(PooledEvidence.bundle(analysis.pooled(query), query.studies.disease, uri));
     }
 
     @GET

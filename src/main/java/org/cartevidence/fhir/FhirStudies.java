@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
 import org.cartevidence.cohort.Cohort;
-import org.cartevidence.study.StudyFilter;
+import org.cartevidence.study.StudyListFilter;
 import org.cartevidence.study.StudyService;
 import org.cartevidence.study.StudyView;
 import org.hl7.fhir.r5.model.Bundle;
@@ -34,7 +34,7 @@ public class FhirStudies {
     }
 
     @Transactional
-    public Bundle search(StudyFilter filter, PageParams page, UriInfo uri) {
+    public Bundle search(StudyListFilter filter, PageParams page, UriInfo uri) {
         PageResponse<StudyView> found = studies.list(filter, page);
         Map<Long, List<Cohort>> cohorts = cohorts(found.items().stream().map(StudyView::id).toList());
         Bundle bundle = SearchBundles.of(uri, found.totalItems());

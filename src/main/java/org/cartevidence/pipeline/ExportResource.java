@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import org.cartevidence.api.Csv;
 import org.cartevidence.api.FormatParameter;
-import org.cartevidence.study.StudyFilter;
+import org.cartevidence.study.StudyListFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,7 +53,7 @@ public class ExportResource {
                     examples = @ExampleObject(name = "ndjson", value = Examples.NDJSON)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "csv", value = Examples.CSV))})
-    public Response exportStudies(@Valid @BeanParam StudyFilter filter, @Context Request request) {
+    public Response exportStudies(@Valid @BeanParam StudyListFilter filter, @Context Request request) {
         MediaType type = request.selectVariant(VARIANTS).getMediaType();
         StreamingOutput body = Csv.TYPE.isCompatible(type)
                 ? out -> exports.csv(filter, out)

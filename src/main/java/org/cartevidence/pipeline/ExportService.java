@@ -34,8 +34,8 @@ import org.cartevidence.study.GeneEditing;
 import org.cartevidence.study.Phase;
 import org.cartevidence.study.SourceType;
 import org.cartevidence.study.Study;
-import org.cartevidence.study.StudyFilter;
 import org.cartevidence.study.StudyInput;
+import org.cartevidence.study.StudyListFilter;
 import org.cartevidence.study.StudyService;
 import org.cartevidence.study.StudyStatus;
 import org.cartevidence.study.Target;
@@ -71,7 +71,7 @@ public class ExportService {
     ObjectMapper mapper;
 
     /** One JSON document per line. */
-    public void ndjson(StudyFilter filter, OutputStream out) {
+    public void ndjson(StudyListFilter filter, OutputStream out) {
         try (JsonGenerator json = mapper.createGenerator(out)) {
             json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
             json.setRootValueSeparator(null); // the line break below separates the documents
@@ -92,7 +92,7 @@ public class ExportService {
      * One row per outcome with its cohort's and study's columns; a cohort without outcomes, or a study without
      * cohorts, still has one row, with the missing columns empty.
      */
-    public void csv(StudyFilter filter, OutputStream out) {
+    public void csv(StudyListFilter filter, OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<String> header = new ArrayList<>();
         List<String> studyColumns = columns(StudyInput.class, "study.", header);
@@ -132,7 +132,7 @@ public class ExportService {
      * own and written after it ends: an export of any size holds no transaction (nor its timeout) while it streams,
      * and reads committed data chunk by chunk rather than one snapshot.
      */
-    private void each(StudyFilter filter, java.util.function.Consumer<ObjectNode> sink) {
+    private void each(StudyListFilter filter, java.util.function.Consumer<ObjectNode> sink) {
         String after = null;
         while (true) {
             String from = after;
@@ -148,7 +148,7 @@ public class ExportService {
     private record Chunk(List<ObjectNode> documents, String lastKey) {
     }
 
-    private Chunk chunk(StudyFilter filter, String after) {
+    private Chunk chunk(StudyListFilter filter, String after) {
         ListQuery<Study> query = StudyService.matching(filter).where("s.key > :after", "after", after);
         if (filter.updatedSince != null) {
             query.where("(s.updatedAt >= :since"

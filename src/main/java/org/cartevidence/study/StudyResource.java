@@ -62,7 +62,7 @@ public class StudyResource {
             description = "Pages through studies, filtered and sorted.")
     @Sorted(value = StudySort.class, example = "-publicationYear,title")
     @APIResponse(responseCode = "200", description = "One page of studies.")
-    public RestResponse<PageResponse<StudyView>> list(@Valid @BeanParam StudyFilter filter,
+    public RestResponse<PageResponse<StudyView>> list(@Valid @BeanParam StudyListFilter filter,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return answers.page(uri, () -> studies.list(filter, page));
     }

@@ -37,18 +37,17 @@ public class StudyService {
     }
 
     @Transactional
-    public PageResponse<StudyView> list(StudyFilter f, PageParams page) {
+    public PageResponse<StudyView> list(StudyListFilter f, PageParams page) {
         return matching(f)
                 .where("s.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
                 .page(em, page, StudySort.values(), StudyView::of);
     }
 
     /** The studies (alias {@code s}) that pass every filter of {@code f} but {@code updatedSince}. */
-    public static ListQuery<Study> matching(StudyFilter f) {
-        return f.criteria().applyTo(ListQuery.from(Study.class, "s"))
+    public static ListQuery<Study> matching(StudyListFilter f) {
+        return f.studiesIn(ListQuery.from(Study.class, "s"))
                 .containsText(f.q, "s.title", "s.key", "s.doi", "s.sponsor",
-                        "exists (select 1 from Study s2 join s2.registryIds r where s2 = s and lower(r) like :q escape '\\')")
-                .where("exists (select 1 from Cohort c where c.study = s and c.disease in :disease)", "disease", f.disease);
+                        "exists (select 1 from Study s2 join s2.registryIds r where s2 = s and lower(r) like :q escape '\\')");
     }
 
     @Transactional

@@ -42,7 +42,7 @@ class ProblemDetailsTest extends ApiTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({"level, NaN", "level, Infinity", "level, high", "timepointMonths, 6mo", "cohorts, yes",
-            "includeSuperseded, maybe", "groupBy, everything"})
+            "includeSuperseded, maybe", "groupBy, everything", "yearFrom, 1800"})
     void badEvidenceParametersAre400SayingWhatTheyMustBe(String parameter, String value) {
         problem(given().queryParam("measure", "REMISSION").queryParam(parameter, value)
                 .get("/api/v1/evidence/pooled"), 400)

@@ -1,6 +1,7 @@
 package org.cartevidence.evidence;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,52 @@ class SummaryResourceTest extends ApiTest {
                 all.getList("byCountry.findAll { it.value == '" + country + "' }"));
         assertEquals(summary.getLong("studies"), all.getLong("studies"));
         assertEquals(summary.getLong("cohorts") + countSuperseded(), all.getLong("cohorts"));
+    }
+
+    @Test
+    void theStudyFiltersSliceTheCountsAsTheyDoTheStudyList() {
+        String country = "Country " + uniqueKey("filtered");
+        Map<String, Object> a = study(uniqueKey("summary-a"));
+        a.putAll(Map.of("countries", List.of(country), "target", "CD19"));
+        long idA = createStudy(a);
+        createCohort(idA, Map.of("label", "SLE", "disease", "SLE", "enrolled", 10));
+        createCohort(idA, Map.of("label", "MG", "disease", "MYASTHENIA_GRAVIS", "enrolled", 5));
+        Map<String, Object> b = study(uniqueKey("summary-b"));
+        b.putAll(Map.of("countries", List.of(country), "target", "CD7"));
+        createCohort(createStudy(b), Map.of("label", "SLE", "disease", "SLE", "enrolled", 3));
+        Map<String, Object> c = study(uniqueKey("summary-c")); // no cohorts: a study all the same
+        c.putAll(Map.of("countries", List.of(country), "target", "CD19"));
+        createStudy(c);
+
+        JsonPath inCountry = summary(Map.of("country", country));
+        assertEquals(List.of(3L, 3L, 18L), totals(inCountry));
+        assertEquals(List.of(Map.of("value", country, "studies", 3, "cohorts", 3, "patients", 18)),
+                inCountry.getList("byCountry"));
+        assertEquals(List.of(Map.of("value", "CD19", "studies", 2, "cohorts", 2, "patients", 15),
+                Map.of("value", "CD7", "studies", 1, "cohorts", 1, "patients", 3)), inCountry.getList("byTarget"));
+
+        // With a disease: the studies with a cohort of it, and only those cohorts.
+        Map<String, Object> sle = Map.of("country", country, "disease", "SLE");
+        JsonPath withDisease = summary(sle);
+        assertEquals(List.of(2L, 2L, 13L), totals(withDisease));
+        assertEquals(List.of(Map.of("value", "SLE", "studies", 2, "cohorts", 2, "patients", 13)),
+                withDisease.getList("byDisease"));
+        assertEquals(given().queryParams(sle).get("/api/v1/studies").jsonPath().getLong("totalItems"),
+                withDisease.getLong("studies"));
+
+        assertEquals(List.of(1L, 1L, 3L), totals(summary(Map.of("country", country, "target", "CD7"))));
+        assertEquals(List.of(0L, 0L, 0L), totals(summary(Map.of("country", country, "yearFrom", 2100))));
+        given().queryParam("yearFrom", 1800).get("/api/v1/evidence/summary").then().statusCode(400)
+                .body("errors[0].field", equalTo("yearFrom"));
+    }
+
+    private static JsonPath summary(Map<String, Object> filters) {
+        return given().queryParams(filters).get("/api/v1/evidence/summary").then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    private static List<Long> totals(JsonPath summary) {
+        return List.of(summary.getLong("studies"), summary.getLong("cohorts"), summary.getLong("patients"));
     }
 
     @Test
