@@ -12,18 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.cartevidence.audit.Revisions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Keeps read answers (list pages, single studies, pooled estimates, summary counts) until the data changes. The key
- * is the question (the request path and its query parameters in a canonical order) and the data's last audit
- * revision: every write, deletions included, commits a new revision, so it makes every older answer unreachable, on
- * every instance that shares the database (see {@link Revisions} for when the revision is read again). A hit costs
- * at most one primary-key lookup (the revision) instead of the answer's queries. Bounded by weight (about one unit
- * per item or pooled cohort an answer holds, see {@link Weighed}); an answer heavier than the bound is computed but
- * not kept. A refusal (an {@link ApiException},
+ * is the question (the request path and its query parameters in a canonical order) and the data's version (see
+ * {@link DataVersion}): every write, deletions included, makes a new version, so it makes every older answer
+ * unreachable, on every instance that shares the database. A hit costs at most one primary-key lookup (the version)
+ * instead of the answer's queries. Bounded by weight (about one unit per item or pooled cohort an answer holds, see
+ * {@link Weighed}); an answer heavier than the bound is computed but not kept. A refusal (an {@link ApiException},
  * say a pooled question with too many cohorts to list) is an answer too: it depends only on the question and the
  * data, and finding it out can cost as much as an answer.
  */
@@ -45,13 +43,13 @@ public class AnswerCache {
      * the answer itself (weak, by identity), so an entry goes when its answer leaves the cache; bounded in bytes.
      */
     private final Cache<Object, byte[]> json;
-    private final Revisions revisions;
+    private final DataVersion version;
     private final ObjectMapper mapper;
 
-    AnswerCache(Revisions revisions, ObjectMapper mapper,
+    AnswerCache(DataVersion version, ObjectMapper mapper,
             @ConfigProperty(name = "cartevidence.cache.max-weight", defaultValue = "100000") long maxWeight,
             @ConfigProperty(name = "cartevidence.cache.max-json-bytes", defaultValue = "16000000") long maxJsonBytes) {
-        this.revisions = revisions;
+        this.version = version;
         this.mapper = mapper;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxWeight)
@@ -77,8 +75,8 @@ public class AnswerCache {
 
     @SuppressWarnings("unchecked")
     public <T> T get(String question, Supplier<T> answer) {
-        // The revision is read before the answer is computed: an answer can only be newer than its key, never older.
-        Object kept = answers.get(revisions.latest() + " " + question, key -> {
+        // The version is read before the answer is computed: an answer can only be newer than its key, never older.
+        Object kept = answers.get(version.latest() + " " + question, key -> {
             try {
                 Object computed = answer.get();
                 json.put(computed, NOT_WRITTEN);

@@ -10,33 +10,57 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Caps the request bodies of the API (413 beyond the limit, with or without a Content-Length) and answers the
  * refusal as problem details: the HTTP server's own limit would answer an empty 413. A declared length is judged
  * before anything is read; a chunked body is read here, counted as it arrives, and handed to Quarkus REST through the
- * routing context.
+ * routing context. A route that reads its body as a stream declares its own limit as a {@link StreamedRoute}.
  */
 @ApplicationScoped
 public class BodyLimit {
 
-    /** The import streams its body and counts it itself (see {@link #importLimit}), so it is not buffered here. */
-    public static final String IMPORT_PATH = "/api/v1/import";
+    /**
+     * A route that reads its body as a stream and counts it itself, refusing with {@link #tooLarge(long)} past its
+     * limit. Here its declared Content-Length is judged against that limit, and a chunked body is passed on unread.
+     * A feature declares one as a bean, so that this filter needs to know no feature's URL.
+     */
+    public interface StreamedRoute {
+
+        /** The route's path, as the request names it after normalization (no query). */
+        String path();
+
+        /** The largest body the route takes, in bytes. */
+        long limit();
+    }
 
     @ConfigProperty(name = "cartevidence.limits.max-body-size", defaultValue = "1M")
     MemorySize limit;
 
-    @ConfigProperty(name = "cartevidence.limits.max-import-size", defaultValue = "64M")
-    MemorySize importLimit;
+    @Inject
+    Instance<StreamedRoute> streamedRoutes;
 
     @Inject
     ObjectMapper mapper;
 
+    /** The limit of each streamed route, by path; set before the router takes its first request. */
+    private Map<String, Long> streamed = Map.of();
+
     void install(@Observes Router router) {
+        Map<String, Long> limits = new HashMap<>();
+        for (StreamedRoute route : streamedRoutes) {
+            if (limits.put(route.path(), route.limit()) != null) {
+                throw new IllegalStateException("two body limits for " + route.path());
+            }
+        }
+        streamed = Map.copyOf(limits);
         BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
         // Before the server's own check (order -2) so that this limit and this answer win.
         router.route("/api/*").order(-3)
@@ -49,7 +73,7 @@ public class BodyLimit {
                         } else {
                             context.next();
                         }
-                    } else if (isImport(context)) {
+                    } else if (isStreamed(context)) {
                         context.next();
                     } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
                         chunked.handle(context); // counts the chunks as they come; fails with 413 past the limit
@@ -59,7 +83,7 @@ public class BodyLimit {
                 })
                 .handler(context -> {
                     // Quarkus REST takes a body read here from the context; an empty one must be there, not absent.
-                    if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING) && !isImport(context)
+                    if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING) && !isStreamed(context)
                             && context.body().buffer() == null) {
                         context.setBody(Buffer.buffer());
                     }
@@ -74,17 +98,12 @@ public class BodyLimit {
                 });
     }
 
-    private static boolean isImport(RoutingContext context) {
-        return IMPORT_PATH.equals(context.normalizedPath());
+    private boolean isStreamed(RoutingContext context) {
+        return streamed.containsKey(context.normalizedPath());
     }
 
     private long limitOf(RoutingContext context) {
-        return (isImport(context) ? importLimit : limit).asLongValue();
-    }
-
-    /** The import's limit: it counts its body as it reads it. */
-    public long importLimit() {
-        return importLimit.asLongValue();
+        return streamed.getOrDefault(context.normalizedPath(), limit.asLongValue());
     }
 
     private static boolean tooLong(String contentLength, long max) {

@@ -24,9 +24,9 @@ import org.jboss.jandex.IndexView;
 
 /**
  * Writes the API's cross-cutting conventions into the contract once, instead of on every operation: who may call it
- * (see {@link org.cartevidence.security.AccessRules}), the problem answers each kind of operation can give, the ETag
- * and precondition headers of single resources, the Link header of lists and the Location of creations; and names
- * the schemas and orders the tags as a reader expects them.
+ * (a curator writes; reads are public by default), the problem answers each kind of operation can give, the ETag and
+ * precondition headers of single resources, the Link header of lists and the Location of creations; and names the
+ * schemas and orders the tags as a reader expects them.
  * It runs when the contract is built (nothing in it depends on the running instance), not at every start, and reads
  * the application's classes from the build's index.
  */
@@ -38,7 +38,6 @@ public class OpenApiConventions implements OASFilter {
             "Service");
 
     private static final String PROBLEM = "#/components/schemas/Problem";
-    private static final String FHIR_PATH = "/api/v1/fhir/";
     private static final String OPERATION_OUTCOME = "OperationOutcome";
     private static final String FHIR_JSON = "application/fhir+json";
 
@@ -147,7 +146,7 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
-        if (path.startsWith(FHIR_PATH)) {
+        if (answersFhir(operation)) {
             fhir(path, operation);
             return;
         }
@@ -220,6 +219,12 @@ public class OpenApiConventions implements OASFilter {
             default -> {
             }
         }
+    }
+
+    /** An operation of the FHIR face, known by what it answers (FHIR JSON), whatever its path. */
+    private static boolean answersFhir(Operation operation) {
+        APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+        return ok != null && ok.getContent() != null && ok.getContent().getMediaType(FHIR_JSON) != null;
     }
 
     /** The FHIR face is read-only and public; its errors are OperationOutcome resources, with the usual codes. */

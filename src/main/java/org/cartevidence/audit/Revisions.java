@@ -8,6 +8,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cartevidence.api.DataVersion;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * instances sharing the database, until {@code cartevidence.cache.revision-check-interval} has passed.
  */
 @ApplicationScoped
-public class Revisions {
+public class Revisions implements DataVersion {
 
     @Inject
     EntityManager em;
@@ -40,6 +41,7 @@ public class Revisions {
     }
 
     /** The highest committed revision (0 before the first write). */
+    @Override
     public long latest() {
         Known last = known;
         long now = System.nanoTime();

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import org.cartevidence.api.BodyLimit;
 import org.cartevidence.api.FormatParameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,7 +33,7 @@ public class ImportResource {
     ImportService imports;
 
     @Inject
-    BodyLimit limits;
+    ImportLimit limit;
 
     @POST
     @Path("import")
@@ -67,6 +66,6 @@ public class ImportResource {
             @Context HttpHeaders headers) {
         boolean ndjson = headers.getMediaType() != null
                 && headers.getMediaType().isCompatible(MediaType.valueOf(FormatParameter.NDJSON));
-        return imports.importDocuments(new CountedBody(body, limits.importLimit()), ndjson, dryRun);
+        return imports.importDocuments(new CountedBody(body, limit.limit()), ndjson, dryRun);
     }
 }
