@@ -64,7 +64,7 @@ public class CohortService {
         return ListQuery.from(Cohort.class, "c")
                 .where("c.study.id = :studyId", "studyId", f.studyId)
                 .where("c.disease in :disease", "disease", f.disease)
-                .where("c.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .updatedSince(f.updatedSince)
                 .page(em, page, CohortSort.values(), CohortView::of);
     }
 

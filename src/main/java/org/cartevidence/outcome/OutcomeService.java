@@ -47,7 +47,7 @@ public class OutcomeService {
         return ListQuery.from(Outcome.class, "o")
                 .where("o.cohort.id = :cohortId", "cohortId", f.cohortId)
                 .where("o.measure in :measure", "measure", f.measure)
-                .where("o.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .updatedSince(f.updatedSince)
                 .page(em, page, OutcomeSort.values(), OutcomeView::of);
     }
 

@@ -39,7 +39,7 @@ public class StudyService {
     @Transactional
     public PageResponse<StudyView> list(StudyFilter f, PageParams page) {
         return matching(f)
-                .where("s.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .updatedSince(f.updatedSince)
                 .page(em, page, StudySort.values(), StudyView::of);
     }
 
