@@ -114,7 +114,7 @@ public class OutcomeResource {
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     public Response replace(@PathParam("id") @Parameter(description = "Outcome id.") long id,
             @NotNull @Valid OutcomeInput body, @Context Request request) {
-        Outcome outcome = outcomes.replace(id, body, o -> ETags.checkWritable(request, o));
+        Outcome outcome = outcomes.replace(id, body, ETags.ifMatch(request));
         return ETags.written(outcome, OutcomeView.of(outcome));
     }
 
@@ -131,7 +131,7 @@ public class OutcomeResource {
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     public Response patch(@PathParam("id") @Parameter(description = "Outcome id.") long id, JsonNode body,
             @Context Request request) {
-        Outcome outcome = outcomes.patch(id, body, o -> ETags.checkWritable(request, o));
+        Outcome outcome = outcomes.patch(id, body, ETags.ifMatch(request));
         return ETags.written(outcome, OutcomeView.of(outcome));
     }
 
@@ -155,7 +155,7 @@ public class OutcomeResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") @Parameter(description = "Outcome id.") long id,
             @Context Request request) {
-        outcomes.delete(id, o -> ETags.checkWritable(request, o));
+        outcomes.delete(id, ETags.ifMatch(request));
         return Response.noContent().build();
     }
 }
