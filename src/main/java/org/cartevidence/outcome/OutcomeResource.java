@@ -137,7 +137,7 @@ public class OutcomeResource {
 
     @GET
     @Path("outcomes/{id}/history")
-    @Operation(operationId = "listOutcomeRevisions", summary = "List the revisions of a outcome",
+    @Operation(operationId = "listOutcomeRevisions", summary = "List the revisions of an outcome",
             description = "Every recorded change of the outcome, oldest first: who made it, when, and the values it "
                     + "left (for a deletion, its last values). Also for a deleted outcome; 404 only for an id that "
                     + "never existed.")
