@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Entity tags come from a record's {@code version}: every change raises it by one, so a tag names one state.
@@ -45,11 +46,16 @@ public final class ETags {
         return answer;
     }
 
-    /** Refuses a write (412) whose {@code If-Match} does not name the stored state. Without one, any state goes. */
-    public static void checkWritable(Request request, VersionedEntity entity) {
-        if (request.evaluatePreconditions(of(entity)) != null) {
-            throw preconditionFailed(of(entity));
-        }
+    /**
+     * The precondition of a write, for the service to check on the stored state: refuses (412) when the request's
+     * {@code If-Match} does not name it. Without one, any state goes.
+     */
+    public static Consumer<VersionedEntity> ifMatch(Request request) {
+        return entity -> {
+            if (request.evaluatePreconditions(of(entity)) != null) {
+                throw preconditionFailed(of(entity));
+            }
+        };
     }
 
     private static ApiException preconditionFailed(EntityTag current) {

@@ -2,6 +2,7 @@ package org.cartevidence.api;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,6 +47,11 @@ public final class ListQuery<E> {
         return this;
     }
 
+    /** Keeps the records changed at or after {@code since}, when present. */
+    public ListQuery<E> updatedSince(Instant since) {
+        return where(alias + ".updatedAt >= :updatedSince", "updatedSince", since);
+    }
+
     /** Adds {@code clause}, which binds no parameter, when {@code applies}. */
     public ListQuery<E> whereIf(boolean applies, String clause) {
         if (applies) {
@@ -77,7 +83,7 @@ public final class ListQuery<E> {
             Function<E, T> view) {
         Map<String, String> sortable = new LinkedHashMap<>();
         for (SortField field : sortFields) {
-            sortable.put(field.parameterName(), field.path());
+            sortable.put(field.parameterName(), alias + "." + field.path());
         }
         String order = orderBy(page.sort, sortable); // refused the same whether or not anything matches
         String from = " from " + type.getSimpleName() + " " + alias + where();

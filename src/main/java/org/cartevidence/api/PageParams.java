@@ -1,22 +1,12 @@
 package org.cartevidence.api;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The paging and sorting parameters every list operation takes. */
-public class PageParams {
-
-    public static final int MAX_SIZE = 100;
-
-    @QueryParam("page")
-    @DefaultValue("0")
-    @Min(0)
-    @Max(1_000_000)
-    @Parameter(description = "Page number, from 0.", example = "0")
-    public int page;
+/** The paging and sorting parameters every list of records takes. */
+public class PageParams extends PageRequest {
 
     @QueryParam("size")
     @DefaultValue("20")
@@ -30,7 +20,8 @@ public class PageParams {
             + "operation documents are accepted. Ties (and the default) are in ascending id order.")
     public String sort;
 
-    public int effectiveSize() {
-        return Math.min(size, MAX_SIZE);
+    @Override
+    protected int size() {
+        return size;
     }
 }

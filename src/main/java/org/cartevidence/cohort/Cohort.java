@@ -5,9 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -23,12 +20,8 @@ import org.cartevidence.study.Study;
 @Entity
 @Audited
 @Table(name = "cohort")
+@SequenceGenerator(sequenceName = "cohort_seq", allocationSize = 50)
 public class Cohort extends VersionedEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cohort_seq")
-    @SequenceGenerator(name = "cohort_seq", sequenceName = "cohort_seq", allocationSize = 50)
-    public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "study_id", nullable = false, updatable = false)
@@ -60,11 +53,6 @@ public class Cohort extends VersionedEntity {
     public Cohort supersededBy;
 
     public String notes;
-
-    @Override
-    public Long id() {
-        return id;
-    }
 
     /** Takes every writable field but the supersession link, which the service checks and sets. */
     public void apply(CohortInput in) {

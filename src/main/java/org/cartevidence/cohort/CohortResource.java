@@ -115,7 +115,7 @@ public class CohortResource {
             content = @Content(schema = @Schema(implementation = CohortView.class)))
     public Response replace(@PathParam("id") @Parameter(description = "Cohort id.") long id,
             @NotNull @Valid CohortInput body, @Context Request request) {
-        Cohort cohort = cohorts.replace(id, body, c -> ETags.checkWritable(request, c));
+        Cohort cohort = cohorts.replace(id, body, ETags.ifMatch(request));
         return ETags.written(cohort, CohortView.of(cohort));
     }
 
@@ -132,7 +132,7 @@ public class CohortResource {
             content = @Content(schema = @Schema(implementation = CohortView.class)))
     public Response patch(@PathParam("id") @Parameter(description = "Cohort id.") long id, JsonNode body,
             @Context Request request) {
-        Cohort cohort = cohorts.patch(id, body, c -> ETags.checkWritable(request, c));
+        Cohort cohort = cohorts.patch(id, body, ETags.ifMatch(request));
         return ETags.written(cohort, CohortView.of(cohort));
     }
 
@@ -158,7 +158,7 @@ public class CohortResource {
     public Response delete(@PathParam("id") @Parameter(description = "Cohort id.") long id,
             @QueryParam("cascade") @Parameter(description = "Also delete the outcomes and unlink later-report links.")
             boolean cascade, @Context Request request) {
-        cohorts.delete(id, cascade, c -> ETags.checkWritable(request, c));
+        cohorts.delete(id, cascade, ETags.ifMatch(request));
         return Response.noContent().build();
     }
 }

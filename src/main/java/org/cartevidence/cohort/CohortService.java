@@ -1,11 +1,9 @@
 package org.cartevidence.cohort;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -13,50 +11,36 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.cartevidence.api.ApiException;
-import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.ListQuery;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Problem.FieldError;
-import org.cartevidence.study.Study;
+import org.cartevidence.api.RecordService;
 import org.cartevidence.study.StudyDeletion;
 import org.cartevidence.study.StudyService;
 
 /** Reads and writes cohorts, keeping their invariants: female within enrolled, outcomes within enrolled, no cycle of supersession. */
 @ApplicationScoped
-public class CohortService {
-
-    @Inject
-    EntityManager em;
+public class CohortService extends RecordService<Cohort, CohortInput> {
 
     @Inject
     StudyService studies;
 
     @Inject
-    JsonMergePatch mergePatch;
-
-    @Inject
     Event<CohortDeletion> deletion;
 
-    public Cohort get(long id) {
-        return found(em.find(Cohort.class, id), id);
+    CohortService() {
+        super(Cohort.class, CohortInput.class, "cohort");
     }
 
     /**
      * Loads a cohort locked against concurrent writes until the transaction ends: the checks of enrolled against its
      * outcomes' totals (here and in the outcome service) then see a state no one else is changing.
      */
+    @Override
     public Cohort getForWrite(long id) {
         return found(em.find(Cohort.class, id, LockModeType.PESSIMISTIC_WRITE), id);
-    }
-
-    private static Cohort found(Cohort cohort, long id) {
-        if (cohort == null) {
-            throw ApiException.notFound("cohort", id);
-        }
-        return cohort;
     }
 
     @Transactional
@@ -64,7 +48,7 @@ public class CohortService {
         return ListQuery.from(Cohort.class, "c")
                 .where("c.study.id = :studyId", "studyId", f.studyId)
                 .where("c.disease in :disease", "disease", f.disease)
-                .where("c.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .updatedSince(f.updatedSince)
                 .page(em, page, CohortSort.values(), CohortView::of);
     }
 
@@ -78,31 +62,14 @@ public class CohortService {
 
     @Transactional
     public Cohort create(long studyId, CohortInput in) {
-        Study study = studies.get(studyId);
         Cohort cohort = new Cohort();
-        cohort.study = study;
-        write(cohort, in);
-        cohort.persist();
-        em.flush();
-        return cohort;
+        cohort.study = studies.get(studyId);
+        return insert(cohort, in);
     }
 
-    @Transactional
-    public Cohort replace(long id, CohortInput in, Consumer<Cohort> precondition) {
-        return update(id, cohort -> in, precondition);
-    }
-
-    @Transactional
-    public Cohort patch(long id, JsonNode patch, Consumer<Cohort> precondition) {
-        return update(id, cohort -> mergePatch.apply(CohortInput.of(cohort), patch, CohortInput.class), precondition);
-    }
-
-    private Cohort update(long id, Function<Cohort, CohortInput> input, Consumer<Cohort> precondition) {
-        Cohort cohort = getForWrite(id);
-        precondition.accept(cohort);
-        write(cohort, input.apply(cohort));
-        em.flush();
-        return cohort;
+    @Override
+    protected CohortInput input(Cohort cohort) {
+        return CohortInput.of(cohort);
     }
 
     /**
@@ -110,9 +77,8 @@ public class CohortService {
      * {@code cascade}: then its outcomes go too and those links are removed.
      */
     @Transactional
-    public void delete(long id, boolean cascade, Consumer<Cohort> precondition) {
-        Cohort cohort = getForWrite(id);
-        precondition.accept(cohort);
+    public void delete(long id, boolean cascade, Consumer<? super Cohort> precondition) {
+        Cohort cohort = writable(id, precondition);
         long outcomes = em.createQuery("select count(o) from Outcome o where o.cohort.id = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         List<Long> supersededCohorts = em.createQuery(
@@ -164,7 +130,8 @@ public class CohortService {
         }
     }
 
-    private void write(Cohort cohort, CohortInput in) {
+    @Override
+    protected void write(Cohort cohort, CohortInput in) {
         List<FieldError> errors = new ArrayList<>();
         if (in.female() != null && in.female() > in.enrolled()) {
             errors.add(new FieldError("female", "must not exceed enrolled (" + in.enrolled() + ")"));

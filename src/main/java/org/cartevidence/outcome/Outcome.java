@@ -5,9 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -20,12 +17,8 @@ import org.cartevidence.cohort.Cohort;
 @Entity
 @Audited
 @Table(name = "outcome")
+@SequenceGenerator(sequenceName = "outcome_seq", allocationSize = 50)
 public class Outcome extends VersionedEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outcome_seq")
-    @SequenceGenerator(name = "outcome_seq", sequenceName = "outcome_seq", allocationSize = 50)
-    public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "cohort_id", nullable = false, updatable = false)
@@ -53,11 +46,6 @@ public class Outcome extends VersionedEntity {
     public String unit;
     public String notes;
     public String source;
-
-    @Override
-    public Long id() {
-        return id;
-    }
 
     public void apply(OutcomeInput in) {
         measure = in.measure();

@@ -114,7 +114,7 @@ public class OutcomeResource {
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     public Response replace(@PathParam("id") @Parameter(description = "Outcome id.") long id,
             @NotNull @Valid OutcomeInput body, @Context Request request) {
-        Outcome outcome = outcomes.replace(id, body, o -> ETags.checkWritable(request, o));
+        Outcome outcome = outcomes.replace(id, body, ETags.ifMatch(request));
         return ETags.written(outcome, OutcomeView.of(outcome));
     }
 
@@ -131,13 +131,13 @@ public class OutcomeResource {
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     public Response patch(@PathParam("id") @Parameter(description = "Outcome id.") long id, JsonNode body,
             @Context Request request) {
-        Outcome outcome = outcomes.patch(id, body, o -> ETags.checkWritable(request, o));
+        Outcome outcome = outcomes.patch(id, body, ETags.ifMatch(request));
         return ETags.written(outcome, OutcomeView.of(outcome));
     }
 
     @GET
     @Path("outcomes/{id}/history")
-    @Operation(operationId = "listOutcomeRevisions", summary = "List the revisions of a outcome",
+    @Operation(operationId = "listOutcomeRevisions", summary = "List the revisions of an outcome",
             description = "Every recorded change of the outcome, oldest first: who made it, when, and the values it "
                     + "left (for a deletion, its last values). Also for a deleted outcome; 404 only for an id that "
                     + "never existed.")
@@ -155,7 +155,7 @@ public class OutcomeResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") @Parameter(description = "Outcome id.") long id,
             @Context Request request) {
-        outcomes.delete(id, o -> ETags.checkWritable(request, o));
+        outcomes.delete(id, ETags.ifMatch(request));
         return Response.noContent().build();
     }
 }

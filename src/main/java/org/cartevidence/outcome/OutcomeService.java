@@ -1,45 +1,32 @@
 package org.cartevidence.outcome;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.cartevidence.api.ApiException;
-import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.ListQuery;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
 import org.cartevidence.api.Problem.FieldError;
+import org.cartevidence.api.RecordService;
 import org.cartevidence.cohort.Cohort;
 import org.cartevidence.cohort.CohortDeletion;
 import org.cartevidence.cohort.CohortService;
 
 /** Reads and writes outcomes, keeping 0 <= events <= total <= the cohort's enrolled. */
 @ApplicationScoped
-public class OutcomeService {
-
-    @Inject
-    EntityManager em;
+public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
 
     @Inject
     CohortService cohorts;
 
-    @Inject
-    JsonMergePatch mergePatch;
-
-    public Outcome get(long id) {
-        Outcome outcome = em.find(Outcome.class, id);
-        if (outcome == null) {
-            throw ApiException.notFound("outcome", id);
-        }
-        return outcome;
+    OutcomeService() {
+        super(Outcome.class, OutcomeInput.class, "outcome");
     }
 
     @Transactional
@@ -47,7 +34,7 @@ public class OutcomeService {
         return ListQuery.from(Outcome.class, "o")
                 .where("o.cohort.id = :cohortId", "cohortId", f.cohortId)
                 .where("o.measure in :measure", "measure", f.measure)
-                .where("o.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .updatedSince(f.updatedSince)
                 .page(em, page, OutcomeSort.values(), OutcomeView::of);
     }
 
@@ -63,36 +50,17 @@ public class OutcomeService {
     public Outcome create(long cohortId, OutcomeInput in) {
         Outcome outcome = new Outcome();
         outcome.cohort = cohorts.getForWrite(cohortId);
-        write(outcome, in);
-        outcome.persist();
-        em.flush();
-        return outcome;
+        return insert(outcome, in);
+    }
+
+    @Override
+    protected OutcomeInput input(Outcome outcome) {
+        return OutcomeInput.of(outcome);
     }
 
     @Transactional
-    public Outcome replace(long id, OutcomeInput in, Consumer<Outcome> precondition) {
-        return update(id, outcome -> in, precondition);
-    }
-
-    @Transactional
-    public Outcome patch(long id, JsonNode patch, Consumer<Outcome> precondition) {
-        return update(id, outcome -> mergePatch.apply(OutcomeInput.of(outcome), patch, OutcomeInput.class),
-                precondition);
-    }
-
-    private Outcome update(long id, Function<Outcome, OutcomeInput> input, Consumer<Outcome> precondition) {
-        Outcome outcome = get(id);
-        precondition.accept(outcome);
-        write(outcome, input.apply(outcome));
-        em.flush();
-        return outcome;
-    }
-
-    @Transactional
-    public void delete(long id, Consumer<Outcome> precondition) {
-        Outcome outcome = get(id);
-        precondition.accept(outcome);
-        outcome.delete();
+    public void delete(long id, Consumer<? super Outcome> precondition) {
+        writable(id, precondition).delete();
         em.flush();
     }
 
@@ -102,7 +70,8 @@ public class OutcomeService {
                 .setParameter("cohort", event.cohort()).getResultList().forEach(em::remove);
     }
 
-    private void write(Outcome outcome, OutcomeInput in) {
+    @Override
+    protected void write(Outcome outcome, OutcomeInput in) {
         Cohort cohort = outcome.cohort;
         em.lock(cohort, LockModeType.PESSIMISTIC_WRITE); // see CohortService.getForWrite
         List<FieldError> errors = new ArrayList<>();

@@ -6,9 +6,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
@@ -23,12 +20,8 @@ import org.cartevidence.api.VersionedEntity;
 @Entity
 @Audited
 @Table(name = "study")
+@SequenceGenerator(sequenceName = "study_seq", allocationSize = 50)
 public class Study extends VersionedEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "study_seq")
-    @SequenceGenerator(name = "study_seq", sequenceName = "study_seq", allocationSize = 50)
-    public Long id;
 
     @Column(name = "study_key", nullable = false, unique = true)
     public String key;
@@ -89,11 +82,6 @@ public class Study extends VersionedEntity {
 
     @Column(name = "source_note")
     public String sourceNote;
-
-    @Override
-    public Long id() {
-        return id;
-    }
 
     /** Takes every writable field from the input: a PUT replaces, so an absent optional field becomes empty. */
     public void apply(StudyInput in) {

@@ -101,7 +101,7 @@ public class StudyResource {
             content = @Content(schema = @Schema(implementation = StudyView.class)))
     public Response replace(@PathParam("id") @Parameter(description = "Study id.") long id,
             @NotNull @Valid StudyInput body, @Context Request request) {
-        Study study = studies.replace(id, body, s -> ETags.checkWritable(request, s));
+        Study study = studies.replace(id, body, ETags.ifMatch(request));
         return ETags.written(study, StudyView.of(study));
     }
 
@@ -119,7 +119,7 @@ public class StudyResource {
             content = @Content(schema = @Schema(implementation = StudyView.class)))
     public Response patch(@PathParam("id") @Parameter(description = "Study id.") long id, JsonNode body,
             @Context Request request) {
-        Study study = studies.patch(id, body, s -> ETags.checkWritable(request, s));
+        Study study = studies.patch(id, body, ETags.ifMatch(request));
         return ETags.written(study, StudyView.of(study));
     }
 
@@ -145,7 +145,7 @@ public class StudyResource {
     public Response delete(@PathParam("id") @Parameter(description = "Study id.") long id,
             @QueryParam("cascade") @Parameter(description = "Also delete the study's cohorts and outcomes.")
             boolean cascade, @Context Request request) {
-        studies.delete(id, cascade, s -> ETags.checkWritable(request, s));
+        studies.delete(id, cascade, ETags.ifMatch(request));
         return Response.noContent().build();
     }
 }

@@ -1,45 +1,32 @@
 package org.cartevidence.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.cartevidence.api.ApiException;
-import org.cartevidence.api.JsonMergePatch;
 import org.cartevidence.api.ListQuery;
 import org.cartevidence.api.PageParams;
 import org.cartevidence.api.PageResponse;
+import org.cartevidence.api.RecordService;
 
 /** Reads and writes studies; each write is one transaction. */
 @ApplicationScoped
-public class StudyService {
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    JsonMergePatch mergePatch;
+public class StudyService extends RecordService<Study, StudyInput> {
 
     @Inject
     Event<StudyDeletion> deletion;
 
-    public Study get(long id) {
-        Study study = em.find(Study.class, id);
-        if (study == null) {
-            throw ApiException.notFound("study", id);
-        }
-        return study;
+    StudyService() {
+        super(Study.class, StudyInput.class, "study");
     }
 
     @Transactional
     public PageResponse<StudyView> list(StudyListFilter f, PageParams page) {
         return matching(f)
-                .where("s.updatedAt >= :updatedSince", "updatedSince", f.updatedSince)
+                .updatedSince(f.updatedSince)
                 .page(em, page, StudySort.values(), StudyView::of);
     }
 
@@ -52,32 +39,18 @@ public class StudyService {
 
     @Transactional
     public Study create(StudyInput in) {
-        requireFreeKey(in.key(), null);
-        Study study = new Study();
-        study.apply(in);
-        study.persist();
-        em.flush();
-        return study;
+        return insert(new Study(), in);
     }
 
-    @Transactional
-    public Study replace(long id, StudyInput in, Consumer<Study> precondition) {
-        return update(id, study -> in, precondition);
+    @Override
+    protected StudyInput input(Study study) {
+        return StudyInput.of(study);
     }
 
-    @Transactional
-    public Study patch(long id, JsonNode patch, Consumer<Study> precondition) {
-        return update(id, study -> mergePatch.apply(StudyInput.of(study), patch, StudyInput.class), precondition);
-    }
-
-    private Study update(long id, Function<Study, StudyInput> input, Consumer<Study> precondition) {
-        Study study = get(id);
-        precondition.accept(study);
-        StudyInput in = input.apply(study);
+    @Override
+    protected void write(Study study, StudyInput in) {
         requireFreeKey(in.key(), study.id);
         study.apply(in);
-        em.flush();
-        return study;
     }
 
     /**
@@ -86,9 +59,8 @@ public class StudyService {
      * All of it is one transaction: a failure anywhere leaves everything as it was.
      */
     @Transactional
-    public void delete(long id, boolean cascade, Consumer<Study> precondition) {
-        Study study = get(id);
-        precondition.accept(study);
+    public void delete(long id, boolean cascade, Consumer<? super Study> precondition) {
+        Study study = writable(id, precondition);
         long cohorts = em.createQuery("select count(c) from Cohort c where c.study.id = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         if (cohorts > 0 && !cascade) {
