@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.cartevidence.api.ApiException;
 import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.cohort.Cohort;
@@ -150,14 +152,10 @@ public class ImportService {
     private Study upsertStudy(StudyInput wanted, Study study, Tally tally, NewRecords created) {
         StudyInput in = wanted.normalized();
         if (study == null) {
-            study = created.study(in);
             tally.count(Change.CREATED);
-        } else if (StudyInput.of(study).equals(in)) {
-            tally.count(Change.UNCHANGED);
-        } else {
-            study.apply(in);
-            tally.count(Change.UPDATED);
+            return created.study(in);
         }
+        tally.count(update(study, in, StudyInput::of, Study::apply));
         return study;
     }
 
@@ -168,13 +166,19 @@ public class ImportService {
             if (outcome == null) {
                 created.outcome(cohort, in);
                 tally.count(Change.CREATED);
-            } else if (OutcomeInput.of(outcome).equals(in)) {
-                tally.count(Change.UNCHANGED);
             } else {
-                outcome.apply(in);
-                tally.count(Change.UPDATED);
+                tally.count(update(outcome, in, OutcomeInput::of, Outcome::apply));
             }
         }
+    }
+
+    /** Applies the wanted input to a stored record unless the record already reads as it: no write, no version. */
+    private static <E, I> Change update(E stored, I wanted, Function<E, I> input, BiConsumer<E, I> apply) {
+        if (input.apply(stored).equals(wanted)) {
+            return Change.UNCHANGED;
+        }
+        apply.accept(stored, wanted);
+        return Change.UPDATED;
     }
 
     /**

@@ -148,8 +148,7 @@ final class NewRecords {
     Study study(StudyInput in) {
         Study study = new Study();
         study.apply(in);
-        study.id = nextId(Study.class, study);
-        stamp(study);
+        study.id = stamped(study);
         studies.add(study);
         return study;
     }
@@ -159,8 +158,7 @@ final class NewRecords {
         Cohort cohort = new Cohort();
         cohort.study = study;
         cohort.apply(in);
-        cohort.id = nextId(Cohort.class, cohort);
-        stamp(cohort);
+        cohort.id = stamped(cohort);
         cohorts.add(cohort);
         return cohort;
     }
@@ -221,10 +219,12 @@ final class NewRecords {
         return ((Number) generator.generate(session, instance, null, EventType.INSERT)).longValue();
     }
 
-    private void stamp(VersionedEntity entity) {
+    /** Gives a new record its version and times, and answers its id from its entity's generator. */
+    private long stamped(VersionedEntity entity) {
         entity.version = 0;
         entity.createdAt = now;
         entity.updatedAt = now;
+        return nextId(entity.getClass(), entity);
     }
 
     /**
