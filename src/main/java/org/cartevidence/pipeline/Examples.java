@@ -23,6 +23,11 @@ final class Examples {
     /** What importing that document into a database that already holds it answers. */
     static final String RESULT = FOLDER + "import-result.json";
 
+    /** The example itself: the text of the file it names. */
+    static String text(String example) {
+        return OpenApiConventions.exampleText(example);
+    }
+
     private Examples() {
     }
 }

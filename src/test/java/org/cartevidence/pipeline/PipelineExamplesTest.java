@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.cartevidence.api.FormatParameter;
-import org.cartevidence.api.OpenApiConventions;
 import org.cartevidence.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +20,6 @@ class PipelineExamplesTest extends ApiTest {
 
     private static final String STUDY = "yts109-2025-nat-med";
 
-    private static String text(String example) {
-        return OpenApiConventions.exampleText(example);
-    }
-
     // q also finds the copies other tests import under longer keys: the study's own lines are picked out.
 
     @Test
@@ -32,7 +27,7 @@ class PipelineExamplesTest extends ApiTest {
         String export = given().queryParam("q", STUDY).accept(FormatParameter.NDJSON)
                 .get("/api/v1/export").then().statusCode(200).extract().asString();
         List<String> lines = export.lines().filter(line -> line.startsWith("{\"key\":\"" + STUDY + "\"")).toList();
-        assertEquals(List.of(text(Examples.NDJSON).strip()), lines);
+        assertEquals(List.of(Examples.text(Examples.NDJSON).strip()), lines);
     }
 
     @Test
@@ -41,15 +36,15 @@ class PipelineExamplesTest extends ApiTest {
                 .get("/api/v1/export").then().statusCode(200).extract().asString().lines().toList();
         List<String> rows = new ArrayList<>(List.of(export.get(0)));
         export.stream().filter(line -> line.startsWith(STUDY + ",")).forEach(rows::add);
-        assertEquals(text(Examples.CSV).lines().toList(), rows);
+        assertEquals(Examples.text(Examples.CSV).lines().toList(), rows);
     }
 
     @Test
     void theJsonExampleIsTheSameDocumentAndItsImportAnswersTheResultExample() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree(text(Examples.NDJSON)), json.readTree(text(Examples.JSON)).get(0));
-        String result = curator().contentType("application/json").body(text(Examples.JSON))
+        assertEquals(json.readTree(Examples.text(Examples.NDJSON)), json.readTree(Examples.text(Examples.JSON)).get(0));
+        String result = curator().contentType("application/json").body(Examples.text(Examples.JSON))
                 .post("/api/v1/import?dryRun=true").then().statusCode(200).extract().asString();
-        assertEquals(json.readTree(text(Examples.RESULT)), json.readTree(result));
+        assertEquals(json.readTree(Examples.text(Examples.RESULT)), json.readTree(result));
     }
 }
