@@ -3,10 +3,17 @@ package org.cartevidence.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.smallrye.openapi.api.OpenApiConfig;
+import io.smallrye.openapi.runtime.io.JsonIO;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -61,6 +68,16 @@ public class OpenApiConventions implements OASFilter {
                     + "for an import)."),
             Map.entry("UriTooLong", "The URL (path and query) is longer than the API's limit (64 KiB by default): "
                     + "ask for fewer filter values at a time.")));
+
+    /**
+     * An example value that names a file instead of holding the example: {@code example-file:pipeline/study.ndjson}
+     * is the resource {@code openapi-examples/pipeline/study.ndjson}. Annotation values must be constants, and long
+     * examples read better as files; the contract gets the file's text, read as the generator reads an annotation's
+     * value (JSON parsed, anything else as it is).
+     */
+    public static final String EXAMPLE_FILE = "example-file:";
+
+    private static final String EXAMPLE_FOLDER = "openapi-examples/";
 
     /** Writes need the curator role, by either scheme (OpenAPI 3.1 lets non-OAuth schemes list roles). */
     private static final String CURATOR = "curator";
@@ -167,10 +184,14 @@ public class OpenApiConventions implements OASFilter {
                     : new ArrayList<>());
         }
         if (operation.getRequestBody() != null) {
+            exampleFiles(operation.getRequestBody().getContent());
             ndjsonExamplesAsText(operation.getRequestBody().getContent());
         }
         if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-            operation.getResponses().getAPIResponses().values().forEach(r -> ndjsonExamplesAsText(r.getContent()));
+            operation.getResponses().getAPIResponses().values().forEach(r -> {
+                exampleFiles(r.getContent());
+                ndjsonExamplesAsText(r.getContent());
+            });
         }
         boolean single = path.endsWith("}");
         boolean hasId = path.contains("{");
@@ -282,6 +303,39 @@ public class OpenApiConventions implements OASFilter {
                     .required(false).description("The answer's format; wins over the Accept header.")
                     .example("csv")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(formats)));
+        }
+    }
+
+    /** Puts the text of each example that names a file (see {@link #EXAMPLE_FILE}) in its place. */
+    private static void exampleFiles(Content content) {
+        if (content == null || content.getMediaTypes() == null) {
+            return;
+        }
+        content.getMediaTypes().values().forEach(mediaType -> {
+            if (mediaType.getExamples() != null) {
+                mediaType.getExamples().values().forEach(example -> {
+                    if (example.getValue() instanceof String value && value.startsWith(EXAMPLE_FILE)) {
+                        example.setValue(JsonIO.newInstance(OpenApiConfig.fromConfig(ConfigProvider.getConfig()))
+                                .parseValue(exampleText(value)));
+                    }
+                });
+            }
+        });
+    }
+
+    /** The text of the file an example names (see {@link #EXAMPLE_FILE}). */
+    public static String exampleText(String example) {
+        if (!example.startsWith(EXAMPLE_FILE)) {
+            throw new IllegalArgumentException("not an example file: " + example);
+        }
+        String resource = EXAMPLE_FOLDER + example.substring(EXAMPLE_FILE.length());
+        try (InputStream in = OpenApiConventions.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no example file " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -130,36 +130,26 @@ public class CohortService extends RecordService<Cohort, CohortInput> {
         }
     }
 
+    /** Checks the cohort rules (see {@link CohortRules}) against the stored data, then takes the input. */
     @Override
     protected void write(Cohort cohort, CohortInput in) {
         List<FieldError> errors = new ArrayList<>();
-        if (in.female() != null && in.female() > in.enrolled()) {
-            errors.add(new FieldError("female", "must not exceed enrolled (" + in.enrolled() + ")"));
-        }
+        CohortRules.femaleWithinEnrolled(in).ifPresent(errors::add);
         if (cohort.id != null) {
             Integer largestTotal = em.createQuery("select max(o.total) from Outcome o where o.cohort.id = :id", Integer.class)
                     .setParameter("id", cohort.id).getSingleResult();
-            if (largestTotal != null && largestTotal > in.enrolled()) {
-                errors.add(new FieldError("enrolled", "must be at least the largest outcome total (" + largestTotal + ")"));
-            }
+            CohortRules.enrolledCoversOutcomes(in.enrolled(), largestTotal).ifPresent(errors::add);
         }
-        Cohort later = null;
-        if (in.supersededBy() != null) {
-            later = em.find(Cohort.class, in.supersededBy());
-            if (later == null) {
-                errors.add(new FieldError("supersededBy", "cohort " + in.supersededBy() + " does not exist"));
-            } else if (wouldCycle(cohort, later)) {
-                errors.add(new FieldError("supersededBy", "would make a cycle of supersession"));
-            }
-        }
+        Cohort later = in.supersededBy() == null ? null : em.find(Cohort.class, in.supersededBy());
+        CohortRules.laterReportExists(in.supersededBy() != null, later).ifPresent(errors::add);
+        CohortRules.laterReportMakesNoCycle(cohort, later).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        if (labelTaken(cohort, in.label())) {
+        CohortRules.labelUnique(labelTaken(cohort, in.label())).ifPresent(error -> {
             throw new ApiException(409, "duplicate-label", "Duplicate label",
-                    "another cohort of this study already has the label '" + in.label() + "'",
-                    List.of(new FieldError("label", "already used in this study")));
-        }
+                    "another cohort of this study already has the label '" + in.label() + "'", List.of(error));
+        });
         cohort.apply(in);
         cohort.supersededBy = later;
     }
@@ -170,16 +160,5 @@ public class CohortService extends RecordService<Cohort, CohortInput> {
                 .setParameter("study", cohort.study.id).setParameter("label", label)
                 .setParameter("self", cohort.id == null ? -1L : cohort.id)
                 .setMaxResults(1).getResultList().isEmpty();
-    }
-
-    /** True when following the later-report links from {@code later} comes back to {@code cohort} (or to itself). */
-    private static boolean wouldCycle(Cohort cohort, Cohort later) {
-        Set<Long> seen = new HashSet<>();
-        for (Cohort c = later; c != null; c = c.supersededBy) {
-            if (c.id.equals(cohort.id) || !seen.add(c.id)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

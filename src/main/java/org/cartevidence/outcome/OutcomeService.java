@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cartevidence.api.ApiException;
@@ -74,13 +73,7 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
     protected void write(Outcome outcome, OutcomeInput in) {
         Cohort cohort = outcome.cohort;
         em.lock(cohort, LockModeType.PESSIMISTIC_WRITE); // see CohortService.getForWrite
-        List<FieldError> errors = new ArrayList<>();
-        if (in.events() > in.total()) {
-            errors.add(new FieldError("events", "must not exceed total (" + in.total() + ")"));
-        }
-        if (in.total() > cohort.enrolled) {
-            errors.add(new FieldError("total", "must not exceed the cohort's enrolled (" + cohort.enrolled + ")"));
-        }
+        List<FieldError> errors = OutcomeRules.countsWithinCohort(in, cohort.enrolled);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

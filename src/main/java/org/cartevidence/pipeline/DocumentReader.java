@@ -27,7 +27,9 @@ import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.api.ProblemMapper;
 import org.cartevidence.api.StrictJson;
 import org.cartevidence.cohort.CohortInput;
+import org.cartevidence.cohort.CohortRules;
 import org.cartevidence.outcome.OutcomeInput;
+import org.cartevidence.outcome.OutcomeRules;
 import org.cartevidence.pipeline.StudyDocument.CohortDocument;
 import org.cartevidence.pipeline.StudyDocument.CohortRef;
 import org.cartevidence.pipeline.StudyDocument.OutcomeKey;
@@ -193,19 +195,18 @@ class DocumentReader {
         return errors.size() == before ? value : null;
     }
 
-    /** The rules that span fields or parts of one document, as the CRUD services apply them. */
+    /**
+     * The rules that span fields or parts of one document: the record rules of the CRUD API ({@link CohortRules},
+     * {@link OutcomeRules}), and that outcomes, which the import matches by measure, definition and time point, are
+     * told apart by them.
+     */
     private static void checkAcross(int line, List<CohortDocument> cohorts, List<FieldError> errors) {
         Set<String> labels = new HashSet<>();
         for (int i = 0; i < cohorts.size(); i++) {
             CohortInput cohort = cohorts.get(i).cohort();
             String at = "/cohorts/" + i;
-            if (!labels.add(cohort.label())) {
-                errors.add(new FieldError(line, at + "/label", "another cohort of this study has the label '"
-                        + cohort.label() + "'"));
-            }
-            if (cohort.female() != null && cohort.female() > cohort.enrolled()) {
-                errors.add(new FieldError(line, at + "/female", "must not exceed enrolled (" + cohort.enrolled() + ")"));
-            }
+            CohortRules.labelUnique(!labels.add(cohort.label())).ifPresent(e -> errors.add(at(line, at, e)));
+            CohortRules.femaleWithinEnrolled(cohort).ifPresent(e -> errors.add(at(line, at, e)));
             Set<OutcomeKey> keys = new HashSet<>();
             List<OutcomeInput> outcomes = cohorts.get(i).outcomes();
             for (int j = 0; j < outcomes.size(); j++) {
@@ -215,15 +216,14 @@ class DocumentReader {
                     errors.add(new FieldError(line, o, "another outcome of this cohort has the same measure, "
                             + "definition and timepointMonths"));
                 }
-                if (outcome.events() > outcome.total()) {
-                    errors.add(new FieldError(line, o + "/events", "must not exceed total (" + outcome.total() + ")"));
-                }
-                if (outcome.total() > cohort.enrolled()) {
-                    errors.add(new FieldError(line, o + "/total", "must not exceed the cohort's enrolled ("
-                            + cohort.enrolled() + ")"));
-                }
+                OutcomeRules.countsWithinCohort(outcome, cohort.enrolled()).forEach(e -> errors.add(at(line, o, e)));
             }
         }
+    }
+
+    /** A record rule's error (its field named as in the record's body) placed in a document: line and pointer. */
+    static FieldError at(int line, String pointerOfRecord, FieldError error) {
+        return new FieldError(line, pointerOfRecord + pointer(error.field()), error.message());
     }
 
     private static FieldError unreadable(int line, String at, JsonProcessingException e) {

@@ -148,6 +148,10 @@ public class ExportService {
     private record Chunk(List<ObjectNode> documents, String lastKey) {
     }
 
+    /** A study of a chunk: its id, and its key to go on after. */
+    record StudyKey(Long id, String key) {
+    }
+
     private Chunk chunk(StudyListFilter filter, String after) {
         ListQuery<Study> query = StudyService.matching(filter).where("s.key > :after", "after", after);
         if (filter.updatedSince != null) {
@@ -156,12 +160,12 @@ public class ExportService {
                     + " or exists (select 1 from Outcome o where o.cohort.study = s and o.updatedAt >= :since))",
                     "since", filter.updatedSince);
         }
-        List<Object[]> rows = query.project(em, "select s.id, s.key", "", "s.key", Object[].class, CHUNK);
-        if (rows.isEmpty()) {
+        List<StudyKey> keys = query.project(em, "select new " + StudyKey.class.getName() + "(s.id, s.key)", "", "s.key",
+                StudyKey.class, CHUNK);
+        if (keys.isEmpty()) {
             return new Chunk(List.of(), after);
         }
-        List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
-        return new Chunk(documents(ids), (String) rows.get(rows.size() - 1)[1]);
+        return new Chunk(documents(keys.stream().map(StudyKey::id).toList()), keys.get(keys.size() - 1).key());
     }
 
     /**
@@ -169,40 +173,26 @@ public class ExportService {
      * cohorts) and one for the outcomes of those cohorts, each an index lookup; no entity is loaded.
      */
     private List<ObjectNode> documents(List<Long> ids) {
-        Map<Long, List<String>> registryIds = lists("select s.id, r from Study s join s.registryIds r "
-                + "where s.id in :ids order by s.id, index(r)", ids);
-        Map<Long, List<String>> countries = lists("select s.id, c from Study s join s.countries c "
-                + "where s.id in :ids order by s.id, index(c)", ids);
+        Map<Long, List<String>> registryIds = lists("select new " + ListItem.class.getName() + "(s.id, r) "
+                + "from Study s join s.registryIds r where s.id in :ids order by s.id, index(r)", ids);
+        Map<Long, List<String>> countries = lists("select new " + ListItem.class.getName() + "(s.id, c) "
+                + "from Study s join s.countries c where s.id in :ids order by s.id, index(c)", ids);
         Map<Long, StudyInput> studies = new HashMap<>();
-        for (Object[] r : rows("select s.id, s.key, s.title, s.citation, s.doi, s.pmid, s.publicationYear, s.startYear, "
-                + "s.phase, s.status, s.sponsor, s.institution, s.target, s.cellSource, s.geneEditing, s.vector, "
-                + "s.sourceType, s.sourceNote from Study s where s.id in :ids", "ids", ids)) {
-            Long id = (Long) r[0];
-            studies.put(id, new StudyInput((String) r[1], (String) r[2], (String) r[3],
-                    registryIds.getOrDefault(id, List.of()), (String) r[4], (String) r[5], (Integer) r[6],
-                    (Integer) r[7], (Phase) r[8], (StudyStatus) r[9], countries.getOrDefault(id, List.of()),
-                    (String) r[10], (String) r[11], (Target) r[12], (CellSource) r[13], (GeneEditing) r[14],
-                    (VectorType) r[15], (SourceType) r[16], (String) r[17]));
+        for (StudyRow r : rows(StudyRow.SELECT, StudyRow.class, ids)) {
+            studies.put(r.id(), r.input(registryIds.getOrDefault(r.id(), List.of()),
+                    countries.getOrDefault(r.id(), List.of())));
         }
         Map<Long, List<CohortRow>> cohortsOfStudy = new HashMap<>();
         List<Long> cohortIds = new ArrayList<>();
-        for (Object[] r : rows("select c.study.id, c.id, c.label, c.disease, c.enrolled, c.female, c.medianAge, c.dose, "
-                + "c.doseCellsPerKg, c.lymphodepletion, c.medianFollowUpMonths, c.notes, ls.key, l.label "
-                + "from Cohort c left join c.supersededBy l left join l.study ls where c.study.id in :ids", "ids", ids)) {
-            CohortInput cohort = new CohortInput((String) r[2], (Disease) r[3], (Integer) r[4], (Integer) r[5],
-                    (Double) r[6], (String) r[7], (Double) r[8], (String) r[9], (Double) r[10], null, (String) r[11]);
-            cohortIds.add((Long) r[1]);
-            cohortsOfStudy.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
-                    .add(new CohortRow((Long) r[1], cohort, (String) r[12], (String) r[13]));
+        for (CohortRow r : rows(CohortRow.SELECT, CohortRow.class, ids)) {
+            cohortIds.add(r.id());
+            cohortsOfStudy.computeIfAbsent(r.studyId(), k -> new ArrayList<>()).add(r);
         }
         Map<Long, List<OutcomeInput>> outcomesOfCohort = new HashMap<>();
         for (int from = 0; from < cohortIds.size(); from += CHUNK) {
-            for (Object[] r : rows("select o.cohort.id, o.measure, o.definition, o.events, o.total, o.timepointMonths, "
-                    + "o.mean, o.sd, o.median, o.unit, o.notes, o.source from Outcome o where o.cohort.id in :ids",
-                    "ids", cohortIds.subList(from, Math.min(cohortIds.size(), from + CHUNK)))) {
-                outcomesOfCohort.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new OutcomeInput(
-                        (Measure) r[1], (String) r[2], (Integer) r[3], (Integer) r[4], (Double) r[5], (Double) r[6],
-                        (Double) r[7], (Double) r[8], (String) r[9], (String) r[10], (String) r[11]));
+            for (OutcomeRow r : rows(OutcomeRow.SELECT, OutcomeRow.class,
+                    cohortIds.subList(from, Math.min(cohortIds.size(), from + CHUNK)))) {
+                outcomesOfCohort.computeIfAbsent(r.cohortId(), k -> new ArrayList<>()).add(r.input());
             }
         }
         List<ObjectNode> documents = new ArrayList<>(ids.size());
@@ -210,9 +200,9 @@ public class ExportService {
             ObjectNode document = tree(studies.get(id));
             ArrayNode cohorts = document.putArray("cohorts");
             List<CohortRow> ofStudy = cohortsOfStudy.getOrDefault(id, new ArrayList<>());
-            ofStudy.sort(Comparator.comparing(c -> c.cohort().label()));
+            ofStudy.sort(Comparator.comparing(CohortRow::label));
             for (CohortRow cohort : ofStudy) {
-                ObjectNode node = tree(cohort.cohort());
+                ObjectNode node = tree(cohort.input());
                 if (cohort.laterStudyKey() != null) {
                     node.putObject(LATER_REPORT).put("studyKey", cohort.laterStudyKey())
                             .put("label", cohort.laterLabel());
@@ -228,18 +218,74 @@ public class ExportService {
         return documents;
     }
 
-    /** A cohort of the export and the study key and label of its later report, if any. */
-    private record CohortRow(Long id, CohortInput cohort, String laterStudyKey, String laterLabel) {
+    /*
+     * The projections of the export: a row's record is built by the query (select new), and makes the record's input.
+     * A column added to a table and its input but not here fails ExportCoverageTest, which names this class.
+     */
+
+    /** One item of a study's ordered list (registry ids or countries). */
+    record ListItem(Long studyId, String value) {
     }
 
-    private List<Object[]> rows(String query, String parameter, List<Long> ids) {
-        return em.createQuery(query, Object[].class).setParameter(parameter, ids).getResultList();
+    /** A study's own columns. */
+    record StudyRow(Long id, String key, String title, String citation, String doi, String pmid,
+            Integer publicationYear, Integer startYear, Phase phase, StudyStatus status, String sponsor,
+            String institution, Target target, CellSource cellSource, GeneEditing geneEditing, VectorType vector,
+            SourceType sourceType, String sourceNote) {
+
+        static final String SELECT = "select new " + StudyRow.class.getName() + "(s.id, s.key, s.title, s.citation, "
+                + "s.doi, s.pmid, s.publicationYear, s.startYear, s.phase, s.status, s.sponsor, s.institution, "
+                + "s.target, s.cellSource, s.geneEditing, s.vector, s.sourceType, s.sourceNote) "
+                + "from Study s where s.id in :ids";
+
+        StudyInput input(List<String> registryIds, List<String> countries) {
+            return new StudyInput(key, title, citation, registryIds, doi, pmid, publicationYear, startYear, phase,
+                    status, countries, sponsor, institution, target, cellSource, geneEditing, vector, sourceType,
+                    sourceNote);
+        }
+    }
+
+    /**
+     * A cohort, with the study key and label of its later report, if any (the input's supersededBy id stays empty:
+     * ids do not travel).
+     */
+    record CohortRow(Long studyId, Long id, String label, Disease disease, Integer enrolled, Integer female,
+            Double medianAge, String dose, Double doseCellsPerKg, String lymphodepletion, Double medianFollowUpMonths,
+            String notes, String laterStudyKey, String laterLabel) {
+
+        static final String SELECT = "select new " + CohortRow.class.getName() + "(c.study.id, c.id, c.label, "
+                + "c.disease, c.enrolled, c.female, c.medianAge, c.dose, c.doseCellsPerKg, c.lymphodepletion, "
+                + "c.medianFollowUpMonths, c.notes, ls.key, l.label) "
+                + "from Cohort c left join c.supersededBy l left join l.study ls where c.study.id in :ids";
+
+        CohortInput input() {
+            return new CohortInput(label, disease, enrolled, female, medianAge, dose, doseCellsPerKg, lymphodepletion,
+                    medianFollowUpMonths, null, notes);
+        }
+    }
+
+    /** An outcome and the id of its cohort. */
+    record OutcomeRow(Long cohortId, Measure measure, String definition, Integer events, Integer total,
+            Double timepointMonths, Double mean, Double sd, Double median, String unit, String notes, String source) {
+
+        static final String SELECT = "select new " + OutcomeRow.class.getName() + "(o.cohort.id, o.measure, "
+                + "o.definition, o.events, o.total, o.timepointMonths, o.mean, o.sd, o.median, o.unit, o.notes, "
+                + "o.source) from Outcome o where o.cohort.id in :ids";
+
+        OutcomeInput input() {
+            return new OutcomeInput(measure, definition, events, total, timepointMonths, mean, sd, median, unit, notes,
+                    source);
+        }
+    }
+
+    private <R> List<R> rows(String query, Class<R> type, List<Long> ids) {
+        return em.createQuery(query, type).setParameter("ids", ids).getResultList();
     }
 
     private Map<Long, List<String>> lists(String query, List<Long> ids) {
         Map<Long, List<String>> lists = new HashMap<>();
-        for (Object[] r : rows(query, "ids", ids)) {
-            lists.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]);
+        for (ListItem item : rows(query, ListItem.class, ids)) {
+            lists.computeIfAbsent(item.studyId(), k -> new ArrayList<>()).add(item.value());
         }
         return lists;
     }

@@ -13,10 +13,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.cartevidence.api.ApiException;
 import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.cohort.Cohort;
 import org.cartevidence.cohort.CohortInput;
+import org.cartevidence.cohort.CohortRules;
 import org.cartevidence.outcome.Outcome;
 import org.cartevidence.outcome.OutcomeInput;
 import org.cartevidence.pipeline.ImportResult.Change;
@@ -26,6 +29,7 @@ import org.cartevidence.pipeline.StudyDocument.CohortRef;
 import org.cartevidence.pipeline.StudyDocument.OutcomeKey;
 import org.cartevidence.study.Study;
 import org.cartevidence.study.StudyInput;
+import org.cartevidence.study.StudyRules;
 import org.hibernate.engine.spi.SessionImplementor;
 
 /**
@@ -82,13 +86,10 @@ public class ImportService {
     }
 
     private static void checkDuplicateKeys(List<StudyDocument> documents, List<FieldError> errors) {
-        Map<String, Integer> lineOfKey = new HashMap<>();
+        Set<String> keys = new HashSet<>();
         for (StudyDocument document : documents) {
-            Integer first = lineOfKey.putIfAbsent(document.study().key(), document.line());
-            if (first != null) {
-                errors.add(new FieldError(document.line(), "/key", "the study key '" + document.study().key()
-                        + "' is also on line " + first));
-            }
+            StudyRules.keyUnique(!keys.add(document.study().key()))
+                    .ifPresent(e -> errors.add(DocumentReader.at(document.line(), "", e)));
         }
     }
 
@@ -151,14 +152,10 @@ public class ImportService {
     private Study upsertStudy(StudyInput wanted, Study study, Tally tally, NewRecords created) {
         StudyInput in = wanted.normalized();
         if (study == null) {
-            study = created.study(in);
             tally.count(Change.CREATED);
-        } else if (StudyInput.of(study).equals(in)) {
-            tally.count(Change.UNCHANGED);
-        } else {
-            study.apply(in);
-            tally.count(Change.UPDATED);
+            return created.study(in);
         }
+        tally.count(update(study, in, StudyInput::of, Study::apply));
         return study;
     }
 
@@ -169,13 +166,19 @@ public class ImportService {
             if (outcome == null) {
                 created.outcome(cohort, in);
                 tally.count(Change.CREATED);
-            } else if (OutcomeInput.of(outcome).equals(in)) {
-                tally.count(Change.UNCHANGED);
             } else {
-                outcome.apply(in);
-                tally.count(Change.UPDATED);
+                tally.count(update(outcome, in, OutcomeInput::of, Outcome::apply));
             }
         }
+    }
+
+    /** Applies the wanted input to a stored record unless the record already reads as it: no write, no version. */
+    private static <E, I> Change update(E stored, I wanted, Function<E, I> input, BiConsumer<E, I> apply) {
+        if (input.apply(stored).equals(wanted)) {
+            return Change.UNCHANGED;
+        }
+        apply.accept(stored, wanted);
+        return Change.UPDATED;
     }
 
     /**
@@ -187,13 +190,9 @@ public class ImportService {
         Cohort later = null;
         if (ref != null) {
             later = imported.containsKey(ref) ? imported.get(ref) : stored(ref);
-            if (later == null) {
-                errors.add(new FieldError(link.line, link.at + "/supersededBy", "no cohort '" + ref.label()
-                        + "' in study '" + ref.studyKey() + "', neither in this import nor stored"));
-            } else if (later == link.cohort) {
-                errors.add(new FieldError(link.line, link.at + "/supersededBy", "a cohort cannot supersede itself"));
-            }
         }
+        CohortRules.laterReportExists(ref != null, later)
+                .ifPresent(e -> errors.add(DocumentReader.at(link.line, link.at, e)));
         CohortInput wanted = link.document.cohort().withSupersededBy(later == null ? null : later.id);
         link.cohort.supersededBy = later;
         if (link.before == null) {
@@ -212,20 +211,11 @@ public class ImportService {
                 .getResultStream().findFirst().orElse(null);
     }
 
-    /** Following the later-report links from an imported cohort must never come back to it. */
+    /** The cohort rule on later reports, once every imported cohort has its link. */
     private static void checkCycles(List<PendingLink> links, List<FieldError> errors) {
         for (PendingLink link : links) {
-            Set<Cohort> seen = new HashSet<>();
-            for (Cohort c = link.cohort.supersededBy; c != null && c != link.cohort; c = c.supersededBy) {
-                if (!seen.add(c)) {
-                    break; // a cycle that does not pass through this cohort: reported at one of its members
-                }
-                if (c.supersededBy == link.cohort) {
-                    errors.add(new FieldError(link.line, link.at + "/supersededBy",
-                            "would make a cycle of supersession"));
-                    break;
-                }
-            }
+            CohortRules.laterReportMakesNoCycle(link.cohort, link.cohort.supersededBy)
+                    .ifPresent(e -> errors.add(DocumentReader.at(link.line, link.at, e)));
         }
     }
 
@@ -244,11 +234,8 @@ public class ImportService {
                         Object[].class)
                 .setParameter("ids", shrunk.keySet()).getResultList().forEach(row -> {
                     PendingLink link = shrunk.get((Long) row[0]);
-                    int largest = (Integer) row[1];
-                    if (largest > link.cohort.enrolled) {
-                        errors.add(new FieldError(link.line, link.at + "/enrolled",
-                                "must be at least the largest outcome total of the stored cohort (" + largest + ")"));
-                    }
+                    CohortRules.enrolledCoversOutcomes(link.cohort.enrolled, (Integer) row[1])
+                            .ifPresent(e -> errors.add(DocumentReader.at(link.line, link.at, e)));
                 });
     }
 

@@ -40,17 +40,98 @@ import org.hibernate.generator.EventType;
 final class NewRecords {
 
     private static final int BATCH = 500;
-    private static final String STUDY = "id, study_key, title, citation, doi, pmid, publication_year, start_year, "
-            + "phase, status, sponsor, institution, target, cell_source, gene_editing, vector, source_type, "
-            + "source_note, version, created_at, updated_at";
-    private static final String COHORT = "id, study_id, label, disease, enrolled, female, median_age, dose, "
-            + "dose_cells_per_kg, lymphodepletion, median_follow_up_months, superseded_by_id, notes, version, "
-            + "created_at, updated_at";
-    private static final String OUTCOME = "id, cohort_id, measure, definition, events, total, timepoint_months, "
-            + "mean_value, sd_value, median_value, unit, notes, source, version, created_at, updated_at";
+    /** A timestamp column's type, bound as an {@link OffsetDateTime}. */
+    private static final int TIME = Types.TIMESTAMP_WITH_TIMEZONE;
+
+    /** The columns of each table, in insert order; the SQL and the binding of every row come from these lists. */
+    static final List<Column<Study>> STUDY = List.of(
+            column("id", Types.BIGINT, s -> s.id), column("study_key", Types.VARCHAR, s -> s.key),
+            column("title", Types.VARCHAR, s -> s.title), column("citation", Types.VARCHAR, s -> s.citation),
+            column("doi", Types.VARCHAR, s -> s.doi), column("pmid", Types.VARCHAR, s -> s.pmid),
+            column("publication_year", Types.INTEGER, s -> s.publicationYear),
+            column("start_year", Types.INTEGER, s -> s.startYear), column("phase", Types.VARCHAR, s -> s.phase),
+            column("status", Types.VARCHAR, s -> s.status), column("sponsor", Types.VARCHAR, s -> s.sponsor),
+            column("institution", Types.VARCHAR, s -> s.institution), column("target", Types.VARCHAR, s -> s.target),
+            column("cell_source", Types.VARCHAR, s -> s.cellSource),
+            column("gene_editing", Types.VARCHAR, s -> s.geneEditing), column("vector", Types.VARCHAR, s -> s.vector),
+            column("source_type", Types.VARCHAR, s -> s.sourceType),
+            column("source_note", Types.VARCHAR, s -> s.sourceNote),
+            column("version", Types.BIGINT, s -> s.version), column("created_at", TIME, s -> s.createdAt),
+            column("updated_at", TIME, s -> s.updatedAt));
+    static final List<Column<Cohort>> COHORT = List.of(
+            column("id", Types.BIGINT, c -> c.id), column("study_id", Types.BIGINT, c -> c.study.id),
+            column("label", Types.VARCHAR, c -> c.label), column("disease", Types.VARCHAR, c -> c.disease),
+            column("enrolled", Types.INTEGER, c -> c.enrolled), column("female", Types.INTEGER, c -> c.female),
+            column("median_age", Types.DOUBLE, c -> c.medianAge), column("dose", Types.VARCHAR, c -> c.dose),
+            column("dose_cells_per_kg", Types.DOUBLE, c -> c.doseCellsPerKg),
+            column("lymphodepletion", Types.VARCHAR, c -> c.lymphodepletion),
+            column("median_follow_up_months", Types.DOUBLE, c -> c.medianFollowUpMonths),
+            column("superseded_by_id", Types.BIGINT, Cohort::supersededById),
+            column("notes", Types.VARCHAR, c -> c.notes), column("version", Types.BIGINT, c -> c.version),
+            column("created_at", TIME, c -> c.createdAt), column("updated_at", TIME, c -> c.updatedAt));
+    static final List<Column<NewOutcome>> OUTCOME = List.of(
+            column("id", Types.BIGINT, NewOutcome::id), column("cohort_id", Types.BIGINT, n -> n.cohort().id),
+            column("measure", Types.VARCHAR, n -> n.outcome().measure()),
+            column("definition", Types.VARCHAR, n -> n.outcome().definition()),
+            column("events", Types.INTEGER, n -> n.outcome().events()),
+            column("total", Types.INTEGER, n -> n.outcome().total()),
+            column("timepoint_months", Types.DOUBLE, n -> n.outcome().timepointMonths()),
+            column("mean_value", Types.DOUBLE, n -> n.outcome().mean()),
+            column("sd_value", Types.DOUBLE, n -> n.outcome().sd()),
+            column("median_value", Types.DOUBLE, n -> n.outcome().median()),
+            column("unit", Types.VARCHAR, n -> n.outcome().unit()),
+            column("notes", Types.VARCHAR, n -> n.outcome().notes()),
+            column("source", Types.VARCHAR, n -> n.outcome().source()),
+            column("version", Types.BIGINT, n -> 0L), column("created_at", TIME, NewOutcome::created),
+            column("updated_at", TIME, NewOutcome::created));
+    /** The rows of a study's ordered element collections: study_registry_id and study_country. */
+    static final List<Column<Element>> REGISTRY_ID = elementColumns("registry_id");
+    static final List<Column<Element>> COUNTRY = elementColumns("country");
 
     /** A new outcome and the cohort (new or stored) it belongs to. */
-    private record NewOutcome(long id, Cohort cohort, OutcomeInput outcome) {
+    record NewOutcome(long id, Cohort cohort, OutcomeInput outcome, Instant created) {
+    }
+
+    /** One item of a study's ordered list, at its position from 0. */
+    record Element(long studyId, int position, String value) {
+    }
+
+    /**
+     * A column of a table and how a record gives its value: null, a number, a string, an enum (bound by its name) or
+     * an instant (bound as a time in UTC).
+     */
+    record Column<T>(String name, int sqlType, Function<T, Object> value) {
+
+        void bind(PreparedStatement statement, int index, T record) throws SQLException {
+            Object v = value.apply(record);
+            if (v == null) {
+                statement.setNull(index, sqlType);
+            } else if (v instanceof Long n) {
+                statement.setLong(index, n);
+            } else if (v instanceof Integer n) {
+                statement.setInt(index, n);
+            } else if (v instanceof Double n) {
+                statement.setDouble(index, n);
+            } else if (v instanceof String text) {
+                statement.setString(index, text);
+            } else if (v instanceof Enum<?> e) {
+                statement.setString(index, e.name());
+            } else if (v instanceof Instant instant) {
+                statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else {
+                throw new IllegalArgumentException("column " + name + ": no binding for " + v.getClass());
+            }
+        }
+    }
+
+    private static <T> Column<T> column(String name, int sqlType, Function<T, Object> value) {
+        return new Column<>(name, sqlType, value);
+    }
+
+    private static List<Column<Element>> elementColumns(String valueColumn) {
+        return List.of(column("study_id", Types.BIGINT, Element::studyId),
+                column("position", Types.INTEGER, Element::position),
+                column(valueColumn, Types.VARCHAR, Element::value));
     }
 
     private final SessionImplementor session;
@@ -67,8 +148,7 @@ final class NewRecords {
     Study study(StudyInput in) {
         Study study = new Study();
         study.apply(in);
-        study.id = nextId(Study.class, study);
-        stamp(study);
+        study.id = stamped(study);
         studies.add(study);
         return study;
     }
@@ -78,14 +158,13 @@ final class NewRecords {
         Cohort cohort = new Cohort();
         cohort.study = study;
         cohort.apply(in);
-        cohort.id = nextId(Cohort.class, cohort);
-        stamp(cohort);
+        cohort.id = stamped(cohort);
         cohorts.add(cohort);
         return cohort;
     }
 
     void outcome(Cohort cohort, OutcomeInput in) {
-        outcomes.add(new NewOutcome(nextId(Outcome.class, placeholder), cohort, in));
+        outcomes.add(new NewOutcome(nextId(Outcome.class, placeholder), cohort, in, now));
     }
 
     boolean isNew(Cohort cohort) {
@@ -104,18 +183,18 @@ final class NewRecords {
         em.flush();
         session.doWork(connection -> {
             insertStudiesAndCohorts(connection, laterReportsFirst, revision.id);
-            insert(connection, "outcome", OUTCOME, outcomes, this::bindOutcome, null);
-            insert(connection, "outcome", OUTCOME, outcomes, this::bindOutcome, revision.id);
+            insert(connection, "outcome", OUTCOME, outcomes, null);
+            insert(connection, "outcome", OUTCOME, outcomes, revision.id);
         });
     }
 
     /** The new studies with their registry ids and countries, and the new cohorts: rows, or audit rows (revision). */
     private void insertStudiesAndCohorts(Connection connection, List<Cohort> cohortsInOrder, Long revision)
             throws SQLException {
-        insert(connection, "study", STUDY, studies, NewRecords::bindStudy, revision);
-        insertElements(connection, "study_registry_id", "registry_id", study -> study.registryIds, revision);
-        insertElements(connection, "study_country", "country", study -> study.countries, revision);
-        insert(connection, "cohort", COHORT, cohortsInOrder, NewRecords::bindCohort, revision);
+        insert(connection, "study", STUDY, studies, revision);
+        insert(connection, "study_registry_id", REGISTRY_ID, elements(study -> study.registryIds), revision);
+        insert(connection, "study_country", COUNTRY, elements(study -> study.countries), revision);
+        insert(connection, "cohort", COHORT, cohortsInOrder, revision);
     }
 
     /** The database checks a cohort's later report as the row goes in, so that one must be there already. */
@@ -140,38 +219,36 @@ final class NewRecords {
         return ((Number) generator.generate(session, instance, null, EventType.INSERT)).longValue();
     }
 
-    private void stamp(VersionedEntity entity) {
+    /** Gives a new record its version and times, and answers its id from its entity's generator. */
+    private long stamped(VersionedEntity entity) {
         entity.version = 0;
         entity.createdAt = now;
         entity.updatedAt = now;
-    }
-
-    /** Binds one record's columns, in the order of the table's column list, from index 1. */
-    @FunctionalInterface
-    private interface Binder<T> {
-        void bind(Row row, T record) throws SQLException;
+        return nextId(entity.getClass(), entity);
     }
 
     /**
      * Inserts the records into {@code table}, or with a revision into its audit table ({@code table_aud}, the same
      * columns and then {@code rev, revtype}).
      */
-    private static <T> void insert(Connection connection, String table, String columns, List<T> records,
-            Binder<T> binder, Long revision) throws SQLException {
+    private static <T> void insert(Connection connection, String table, List<Column<T>> columns, List<T> records,
+            Long revision) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
-        int count = columns.split(",").length;
+        String names = String.join(", ", columns.stream().map(Column::name).toList());
+        String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
         String sql = revision == null
-                ? "insert into " + table + " (" + columns + ") values (" + marks(count) + ")"
-                : "insert into " + table + "_aud (" + columns + ", rev, revtype) values (" + marks(count) + ", ?, 0)";
+                ? "insert into " + table + " (" + names + ") values (" + marks + ")"
+                : "insert into " + table + "_aud (" + names + ", rev, revtype) values (" + marks + ", ?, 0)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int pending = 0;
             for (T record : records) {
-                Row row = new Row(statement);
-                binder.bind(row, record);
+                for (int i = 0; i < columns.size(); i++) {
+                    columns.get(i).bind(statement, i + 1, record);
+                }
                 if (revision != null) {
-                    row.id(revision);
+                    statement.setLong(columns.size() + 1, revision);
                 }
                 statement.addBatch();
                 if (++pending == BATCH) {
@@ -185,11 +262,8 @@ final class NewRecords {
         }
     }
 
-    /** The ordered element collections of the new studies (registry ids or countries), one row per element. */
-    private void insertElements(Connection connection, String table, String column,
-            Function<Study, List<String>> collection, Long revision) throws SQLException {
-        record Element(long studyId, int position, String value) {
-        }
+    /** The items of one ordered element collection of the new studies (registry ids or countries). */
+    private List<Element> elements(Function<Study, List<String>> collection) {
         List<Element> elements = new ArrayList<>();
         for (Study study : studies) {
             List<String> values = collection.apply(study);
@@ -197,87 +271,6 @@ final class NewRecords {
                 elements.add(new Element(study.id, i, values.get(i)));
             }
         }
-        insert(connection, table, "study_id, position, " + column, elements,
-                (row, e) -> row.id(e.studyId).integer(e.position).text(e.value), revision);
-    }
-
-    private static void bindStudy(Row row, Study s) throws SQLException {
-        row.id(s.id).text(s.key).text(s.title).text(s.citation).text(s.doi).text(s.pmid).integer(s.publicationYear)
-                .integer(s.startYear).name(s.phase).name(s.status).text(s.sponsor).text(s.institution).name(s.target)
-                .name(s.cellSource).name(s.geneEditing).name(s.vector).name(s.sourceType).text(s.sourceNote)
-                .stamps(s);
-    }
-
-    private static void bindCohort(Row row, Cohort c) throws SQLException {
-        row.id(c.id).id(c.study.id).text(c.label).name(c.disease).integer(c.enrolled).integer(c.female)
-                .decimal(c.medianAge).text(c.dose).decimal(c.doseCellsPerKg).text(c.lymphodepletion)
-                .decimal(c.medianFollowUpMonths).id(c.supersededBy == null ? null : c.supersededBy.id).text(c.notes)
-                .stamps(c);
-    }
-
-    private void bindOutcome(Row row, NewOutcome n) throws SQLException {
-        OutcomeInput o = n.outcome();
-        row.id(n.id()).id(n.cohort().id).name(o.measure()).text(o.definition()).integer(o.events()).integer(o.total())
-                .decimal(o.timepointMonths()).decimal(o.mean()).decimal(o.sd()).decimal(o.median()).text(o.unit())
-                .text(o.notes()).text(o.source()).id(0L).time(now).time(now);
-    }
-
-    /** Sets a statement's parameters one after another, with the SQL type of each null. */
-    private static final class Row {
-        private final PreparedStatement statement;
-        private int index;
-
-        Row(PreparedStatement statement) {
-            this.statement = statement;
-        }
-
-        Row id(Long value) throws SQLException {
-            if (value == null) {
-                statement.setNull(++index, Types.BIGINT);
-            } else {
-                statement.setLong(++index, value);
-            }
-            return this;
-        }
-
-        Row integer(Integer value) throws SQLException {
-            if (value == null) {
-                statement.setNull(++index, Types.INTEGER);
-            } else {
-                statement.setInt(++index, value);
-            }
-            return this;
-        }
-
-        Row decimal(Double value) throws SQLException {
-            if (value == null) {
-                statement.setNull(++index, Types.DOUBLE);
-            } else {
-                statement.setDouble(++index, value);
-            }
-            return this;
-        }
-
-        Row text(String value) throws SQLException {
-            statement.setString(++index, value);
-            return this;
-        }
-
-        Row name(Enum<?> value) throws SQLException {
-            return text(value == null ? null : value.name());
-        }
-
-        Row time(Instant value) throws SQLException {
-            statement.setObject(++index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
-            return this;
-        }
-
-        Row stamps(VersionedEntity entity) throws SQLException {
-            return id(entity.version).time(entity.createdAt).time(entity.updatedAt);
-        }
-    }
-
-    private static String marks(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+        return elements;
     }
 }

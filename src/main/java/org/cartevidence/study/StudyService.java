@@ -75,12 +75,11 @@ public class StudyService extends RecordService<Study, StudyInput> {
     }
 
     private void requireFreeKey(String key, Long self) {
-        List<Long> holders = em.createQuery("select s.id from Study s where s.key = :key", Long.class)
-                .setParameter("key", key).getResultList();
-        if (!holders.isEmpty() && !holders.get(0).equals(self)) {
+        List<Long> holders = em.createQuery("select s.id from Study s where s.key = :key and s.id <> :self", Long.class)
+                .setParameter("key", key).setParameter("self", self == null ? -1L : self).getResultList();
+        StudyRules.keyUnique(!holders.isEmpty()).ifPresent(error -> {
             throw new ApiException(409, "duplicate-key", "Duplicate key",
-                    "a study with key '" + key + "' already exists (id " + holders.get(0) + ")",
-                    List.of(new org.cartevidence.api.Problem.FieldError("key", "already used by study " + holders.get(0))));
-        }
+                    "a study with key '" + key + "' already exists (id " + holders.get(0) + ")", List.of(error));
+        });
     }
 }

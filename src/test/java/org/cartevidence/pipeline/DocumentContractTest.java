@@ -56,15 +56,15 @@ class DocumentContractTest extends ApiTest {
         for (String line : lines) {
             assertEquals(Set.of(), Contract.violations(DocumentSchemas.STUDY, JSON.readTree(line)), line);
         }
-        assertEquals(Set.of(), Contract.violations(DocumentSchemas.STUDY, JSON.readTree(Examples.NDJSON)));
-        for (JsonNode document : JSON.readTree(Examples.JSON)) {
+        assertEquals(Set.of(), Contract.violations(DocumentSchemas.STUDY, JSON.readTree(Examples.text(Examples.NDJSON))));
+        for (JsonNode document : JSON.readTree(Examples.text(Examples.JSON))) {
             assertEquals(Set.of(), Contract.violations(DocumentSchemas.STUDY, document));
         }
     }
 
     @Test
     void whatTheDocumentSchemaRefusesTheImportRefuses() throws Exception {
-        ObjectNode valid = (ObjectNode) JSON.readTree(Examples.NDJSON);
+        ObjectNode valid = (ObjectNode) JSON.readTree(Examples.text(Examples.NDJSON));
         valid.put("key", uniqueKey("document"));
         ObjectNode cohort = (ObjectNode) valid.path("cohorts").get(0);
         cohort.putObject("supersededBy").put("studyKey", valid.get("key").asText()).put("label", "later");

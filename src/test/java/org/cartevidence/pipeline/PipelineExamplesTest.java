@@ -27,7 +27,7 @@ class PipelineExamplesTest extends ApiTest {
         String export = given().queryParam("q", STUDY).accept(FormatParameter.NDJSON)
                 .get("/api/v1/export").then().statusCode(200).extract().asString();
         List<String> lines = export.lines().filter(line -> line.startsWith("{\"key\":\"" + STUDY + "\"")).toList();
-        assertEquals(List.of(Examples.NDJSON.strip()), lines);
+        assertEquals(List.of(Examples.text(Examples.NDJSON).strip()), lines);
     }
 
     @Test
@@ -36,15 +36,15 @@ class PipelineExamplesTest extends ApiTest {
                 .get("/api/v1/export").then().statusCode(200).extract().asString().lines().toList();
         List<String> rows = new ArrayList<>(List.of(export.get(0)));
         export.stream().filter(line -> line.startsWith(STUDY + ",")).forEach(rows::add);
-        assertEquals(Examples.CSV.lines().toList(), rows);
+        assertEquals(Examples.text(Examples.CSV).lines().toList(), rows);
     }
 
     @Test
     void theJsonExampleIsTheSameDocumentAndItsImportAnswersTheResultExample() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree(Examples.NDJSON), json.readTree(Examples.JSON).get(0));
-        String result = curator().contentType("application/json").body(Examples.JSON)
+        assertEquals(json.readTree(Examples.text(Examples.NDJSON)), json.readTree(Examples.text(Examples.JSON)).get(0));
+        String result = curator().contentType("application/json").body(Examples.text(Examples.JSON))
                 .post("/api/v1/import?dryRun=true").then().statusCode(200).extract().asString();
-        assertEquals(json.readTree(Examples.RESULT), json.readTree(result));
+        assertEquals(json.readTree(Examples.text(Examples.RESULT)), json.readTree(result));
     }
 }
