@@ -81,11 +81,12 @@ class AnswerShapesTest extends ApiTest {
         // Problems: without errors, with errors of a body, with errors of an import's lines.
         given().get("/api/v1/studies/987654321").then().statusCode(404);
         json().body(Map.of("key", "Not A Slug")).post("/api/v1/studies").then().statusCode(422);
-        String document = "{\"key\":\"" + key + "-import\",\"title\":\"Imported\",\"phase\":\"PHASE_1\",\"status\":"
-                + "\"ACTIVE\",\"target\":\"CD19\",\"cellSource\":\"AUTOLOGOUS\",\"sourceType\":\"PEER_REVIEWED\"}";
-        curator().contentType("application/x-ndjson").body(document.replace("Imported", "") + "\n")
+        Map<String, Object> document = study(key + "-import");
+        document.put("title", "");
+        curator().contentType("application/x-ndjson").body(asJson(document) + "\n")
                 .post("/api/v1/import?dryRun=true").then().statusCode(422);
-        curator().contentType("application/x-ndjson").body(document + "\n")
+        document.put("title", "Imported");
+        curator().contentType("application/x-ndjson").body(asJson(document) + "\n")
                 .post("/api/v1/import?dryRun=true").then().statusCode(200);
         given().get("/api/v1/version").then().statusCode(200);
         given().get("/api/v1/evidence/summary").then().statusCode(200);

@@ -97,7 +97,7 @@ class HistoryTest extends ApiTest {
     void historiesArePagedAndOnlyIdsThatNeverExistedAre404() {
         long id = createStudy();
         for (int i = 1; i <= 4; i++) {
-            mergePatch().body("{\"sponsor\":\"Sponsor " + i + "\"}").patch("/api/v1/studies/{id}", id).then()
+            mergePatch().body(Map.of("sponsor", "Sponsor " + i)).patch("/api/v1/studies/{id}", id).then()
                     .statusCode(200);
         }
         Response page = given().queryParam("size", 2).queryParam("page", 1).get("/api/v1/studies/{id}/history", id);

@@ -8,13 +8,21 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +45,16 @@ import org.junit.jupiter.api.Test;
 class ImportExportTest extends ApiTest {
 
     private static final String NDJSON = "application/x-ndjson";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Reads and writes documents number for number as the export writes them: decimals stay decimals with their
+     * digits (no double rounding, no exponent, no zeros stripped or added), so a re-serialised export line is the
+     * same bytes.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private static ValidatableResponse importNdjson(String body, String query) {
         return curator().contentType(NDJSON).accept("application/json").body(body.getBytes(StandardCharsets.UTF_8))
@@ -50,44 +67,94 @@ class ImportExportTest extends ApiTest {
                 .then().statusCode(200).extract().asString();
     }
 
-    /** Every study key (and later-report key) of an NDJSON export, with a new prefix in front. */
-    private static String rekey(String ndjson, String prefix) {
-        return ndjson.replace("\"key\":\"", "\"key\":\"" + prefix).replace("\"studyKey\":\"", "\"studyKey\":\"" + prefix);
+    private static String text(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static String generated(String prefix, int studies, int cohorts, int outcomes, long seed) {
+    private static ObjectNode read(String line) {
+        try {
+            return (ObjectNode) MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Documents as NDJSON: one per line, each line ended by a line break as the export ends them. */
+    private static String ndjson(List<? extends JsonNode> documents) {
+        return documents.stream().map(document -> text(document) + "\n").collect(Collectors.joining());
+    }
+
+    private static String ndjson(JsonNode... documents) {
+        return ndjson(List.of(documents));
+    }
+
+    /** The study keys of an NDJSON text, in its order. */
+    private static List<String> keys(String ndjson) {
+        return ndjson.lines().map(line -> read(line).get("key").asText()).toList();
+    }
+
+    /** Every study key (and later-report key) of an NDJSON export, with a new prefix in front. */
+    private static String rekey(String ndjson, String prefix) {
+        List<ObjectNode> documents = ndjson.lines().map(ImportExportTest::read).toList();
+        for (ObjectNode document : documents) {
+            document.put("key", prefix + document.get("key").asText());
+            for (JsonNode cohort : document.path("cohorts")) {
+                if (cohort.get("supersededBy") instanceof ObjectNode later) {
+                    later.put("studyKey", prefix + later.get("studyKey").asText());
+                }
+            }
+        }
+        return ndjson(documents);
+    }
+
+    private static List<ObjectNode> generated(String prefix, int studies, int cohorts, int outcomes, long seed) {
         Random random = new Random(seed);
         // In the export's order: outcomes by measure, cohorts by label.
         String[] measures = {"CRS_ANY", "CRS_GRADE_3_PLUS", "DEATH", "ICANS_ANY", "INFECTION_SEVERE", "RELAPSE",
                 "REMISSION", "RESPONSE"};
-        StringBuilder out = new StringBuilder();
+        List<ObjectNode> documents = new ArrayList<>();
         for (int s = 0; s < studies; s++) {
-            String key = prefix + String.format("%06d", s);
-            out.append("{\"key\":\"").append(key).append("\",\"title\":\"Generated \\\"trial\\\", number ").append(s)
-                    .append("\",\"registryIds\":[\"NCT").append(String.format("%08d", random.nextInt(100_000_000)))
-                    .append("\"],\"publicationYear\":").append(2019 + random.nextInt(7))
-                    .append(",\"phase\":\"PHASE_1\",\"status\":\"ACTIVE\",\"countries\":[\"China\",\"Germany\"],")
-                    .append("\"target\":\"CD19\",\"cellSource\":\"AUTOLOGOUS\",\"sourceType\":\"PEER_REVIEWED\",")
-                    .append("\"cohorts\":[");
+            ObjectNode study = MAPPER.createObjectNode()
+                    .put("key", prefix + String.format("%06d", s))
+                    .put("title", "Generated \"trial\", number " + s);
+            study.putArray("registryIds").add("NCT" + String.format("%08d", random.nextInt(100_000_000)));
+            study.put("publicationYear", 2019 + random.nextInt(7))
+                    .put("phase", "PHASE_1").put("status", "ACTIVE");
+            study.putArray("countries").add("China").add("Germany");
+            study.put("target", "CD19").put("cellSource", "AUTOLOGOUS").put("sourceType", "PEER_REVIEWED");
+            ArrayNode cohortNodes = study.putArray("cohorts");
             for (int c = 0; c < cohorts; c++) {
                 int enrolled = 3 + random.nextInt(40);
-                out.append(c == 0 ? "" : ",").append("{\"label\":\"Arm ").append(c).append(", dose ").append(c + 1)
-                        .append("\",\"disease\":\"OTHER\",\"enrolled\":").append(enrolled)
-                        .append(",\"medianAge\":").append(20 + random.nextInt(400) / 10.0)
-                        .append(",\"doseCellsPerKg\":").append(random.nextBoolean() ? "1000000" : "1.5e8")
-                        .append(",\"outcomes\":[");
+                ObjectNode cohort = cohortNodes.addObject()
+                        .put("label", "Arm " + c + ", dose " + (c + 1)).put("disease", "OTHER")
+                        .put("enrolled", enrolled)
+                        .put("medianAge", 20 + random.nextInt(400) / 10.0);
+                // An integer and a number in exponent notation (written 1.5E8): the export writes both plain.
+                if (random.nextBoolean()) {
+                    cohort.put("doseCellsPerKg", 1_000_000);
+                } else {
+                    cohort.put("doseCellsPerKg", 1.5e8);
+                }
+                ArrayNode outcomeNodes = cohort.putArray("outcomes");
                 for (int o = 0; o < outcomes; o++) {
                     int total = 1 + random.nextInt(enrolled);
-                    out.append(o == 0 ? "" : ",").append("{\"measure\":\"").append(measures[o % measures.length])
-                            .append("\",\"definition\":\"def ").append(o).append("\",\"events\":")
-                            .append(random.nextInt(total + 1)).append(",\"total\":").append(total)
-                            .append(",\"timepointMonths\":").append(o % 2 == 0 ? "6" : "12.5").append("}");
+                    ObjectNode outcome = outcomeNodes.addObject()
+                            .put("measure", measures[o % measures.length]).put("definition", "def " + o)
+                            .put("events", random.nextInt(total + 1)).put("total", total);
+                    if (o % 2 == 0) {
+                        outcome.put("timepointMonths", 6);
+                    } else {
+                        outcome.put("timepointMonths", 12.5);
+                    }
                 }
-                out.append("]}");
             }
-            out.append("]}\n");
+            documents.add(study);
         }
-        return out.toString();
+        return documents;
     }
 
     @Test
@@ -122,7 +189,7 @@ class ImportExportTest extends ApiTest {
     @Test
     void aGeneratedDataSetOf100kOutcomesRoundTripsLosslessly() throws IOException {
         String first = uniqueKey("gen") + "-";
-        String input = generated(first, 5000, 5, 4, 42);
+        String input = ndjson(generated(first, 5000, 5, 4, 42));
         importNdjson(input, "").statusCode(200)
                 .body("studies.created", equalTo(5000)).body("cohorts.created", equalTo(25_000))
                 .body("outcomes.created", equalTo(100_000));
@@ -136,7 +203,7 @@ class ImportExportTest extends ApiTest {
         }
         // Byte-identical through a second import under other keys.
         String second = uniqueKey("gen") + "-";
-        importNdjson(rekey(exported, second.substring(0, second.length()) + "x"), "").statusCode(200);
+        importNdjson(rekey(exported, second + "x"), "").statusCode(200);
         assertEquals(rekey(exported, second + "x"), export(second + "x", "ndjson"));
     }
 
@@ -160,10 +227,10 @@ class ImportExportTest extends ApiTest {
     @Test
     void aBadLineInA10kLineImportIsNamedAndNothingIsWritten() {
         String prefix = uniqueKey("bad") + "-";
-        String[] lines = generated(prefix, 10_000, 1, 1, 7).split("\n");
-        lines[7776] = lines[7776].replaceFirst("\"events\":\\d+", "\"events\":999");
-        lines[9999] = lines[9999].replace("\"phase\":\"PHASE_1\"", "\"phase\":\"PHASE_9\"");
-        JsonPath problem = importNdjson(String.join("\n", lines), "").statusCode(422)
+        List<ObjectNode> documents = generated(prefix, 10_000, 1, 1, 7);
+        ((ObjectNode) documents.get(7776).at("/cohorts/0/outcomes/0")).put("events", 999);
+        documents.get(9999).put("phase", "PHASE_9");
+        JsonPath problem = importNdjson(ndjson(documents), "").statusCode(422)
                 .contentType("application/problem+json").extract().jsonPath();
         assertEquals(List.of(7777, 10000), problem.getList("errors.line"));
         assertEquals(List.of("/cohorts/0/outcomes/0/events", "/phase"), problem.getList("errors.field"));
@@ -174,7 +241,7 @@ class ImportExportTest extends ApiTest {
     @Test
     void reimportingTheSameDocumentsChangesNothing() {
         String prefix = uniqueKey("idem") + "-";
-        String documents = generated(prefix, 20, 2, 3, 3);
+        String documents = ndjson(generated(prefix, 20, 2, 3, 3));
         importNdjson(documents, "").statusCode(200).body("studies.created", equalTo(20));
         long id = given().queryParam("q", prefix).queryParam("sort", "key").get("/api/v1/studies").then()
                 .extract().jsonPath().getLong("items[0].id");
@@ -194,9 +261,10 @@ class ImportExportTest extends ApiTest {
     @Test
     void aChangedDocumentUpdatesOnlyWhatChangedAndKeepsWhatItDoesNotMention() {
         String key = uniqueKey("upd");
-        importNdjson(doc(key, "Arm A", 10, 5) + "\n" + doc(key + "-b", "Arm A", 10, 5), "").statusCode(200);
-        String changed = doc(key, "Arm A", 10, 6).replace("\"outcomes\":[", "\"outcomes\":[{\"measure\":\"DEATH\","
-                + "\"events\":0,\"total\":10},");
+        importNdjson(ndjson(doc(key, "Arm A", 10, 5), doc(key + "-b", "Arm A", 10, 5)), "").statusCode(200);
+        ObjectNode changedDocument = doc(key, "Arm A", 10, 6);
+        outcomes(changedDocument).insert(0, MAPPER.valueToTree(outcome("DEATH", 0, 10)));
+        String changed = ndjson(changedDocument);
         importNdjson(changed, "?dryRun=true").statusCode(200).body("dryRun", equalTo(true))
                 .body("outcomes.updated", equalTo(1)).body("outcomes.created", equalTo(1));
         assertTrue(export(key, "ndjson").contains("\"events\":5"), "a dry run wrote");
@@ -204,7 +272,7 @@ class ImportExportTest extends ApiTest {
                 .body("studies.unchanged", equalTo(1)).body("cohorts.unchanged", equalTo(1))
                 .body("outcomes.updated", equalTo(1)).body("outcomes.created", equalTo(1));
         // The study without changes and the outcome the document no longer lists are still there.
-        importNdjson(doc(key, "Arm A", 10, 6).replace("\"label\":\"Arm A\"", "\"label\":\"Arm B\""), "")
+        importNdjson(ndjson(doc(key, "Arm B", 10, 6)), "")
                 .statusCode(200).body("cohorts.created", equalTo(1));
         String after = export(key, "ndjson");
         assertTrue(after.contains("\"label\":\"Arm A\"") && after.contains("\"label\":\"Arm B\"")
@@ -214,9 +282,9 @@ class ImportExportTest extends ApiTest {
     @Test
     void aDryRunRollsBackWithoutLeavingUnfinishedWorkToHibernate() {
         String key = uniqueKey("dry");
-        importNdjson(doc(key, "Arm A", 10, 5), "").statusCode(200);
+        importNdjson(ndjson(doc(key, "Arm A", 10, 5)), "").statusCode(200);
         // New records, changed records and audit entries pending: all of them must be dropped cleanly.
-        String batch = doc(key, "Arm A", 10, 6) + "\n" + doc(key + "-new", "Arm A", 10, 5);
+        String batch = ndjson(doc(key, "Arm A", 10, 6), doc(key + "-new", "Arm A", 10, 5));
         List<LogRecord> warnings = new ArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -253,44 +321,66 @@ class ImportExportTest extends ApiTest {
         given().queryParam("q", key + "-new").get("/api/v1/studies").then().body("totalItems", equalTo(0));
     }
 
-    private static String doc(String key, String label, int enrolled, int events) {
-        return "{\"key\":\"" + key + "\",\"title\":\"T\",\"phase\":\"PHASE_1\",\"status\":\"ACTIVE\",\"target\":\"CD19\","
-                + "\"cellSource\":\"AUTOLOGOUS\",\"sourceType\":\"PEER_REVIEWED\",\"cohorts\":[{\"label\":\"" + label
-                + "\",\"disease\":\"OTHER\",\"enrolled\":" + enrolled + ",\"outcomes\":[{\"measure\":\"REMISSION\","
-                + "\"events\":" + events + ",\"total\":" + enrolled + ",\"timepointMonths\":6}]}]}";
+    /** A study with one cohort of {@code enrolled} patients and its remission at six months. */
+    private static ObjectNode doc(String key, String label, int enrolled, int events) {
+        Map<String, Object> remission = outcome("REMISSION", events, enrolled);
+        remission.put("timepointMonths", 6);
+        Map<String, Object> cohort = cohort(label, enrolled);
+        cohort.put("outcomes", List.of(remission));
+        Map<String, Object> study = study(key);
+        study.put("title", "T");
+        study.put("cohorts", List.of(cohort));
+        return MAPPER.valueToTree(study);
+    }
+
+    private static ObjectNode firstCohort(ObjectNode document) {
+        return (ObjectNode) document.at("/cohorts/0");
+    }
+
+    private static ArrayNode outcomes(ObjectNode document) {
+        return (ArrayNode) document.at("/cohorts/0/outcomes");
+    }
+
+    /** A later report as documents name it, by study key and label, in the order the export writes them. */
+    private static ObjectNode laterReport(String studyKey, String label) {
+        return MAPPER.createObjectNode().put("studyKey", studyKey).put("label", label);
     }
 
     @Test
     void laterReportsAreNamedByStudyKeyAndLabelAcrossDocumentsAndStoredData() {
         String early = uniqueKey("early");
         String later = uniqueKey("later");
-        String laterDoc = doc(later, "SLE", 12, 10);
-        String earlyDoc = doc(early, "SLE", 5, 4).replace("\"enrolled\":5,", "\"enrolled\":5,\"supersededBy\":"
-                + "{\"studyKey\":\"" + later + "\",\"label\":\"SLE\"},");
-        importNdjson(earlyDoc + "\n" + laterDoc, "").statusCode(200).body("cohorts.created", equalTo(2));
+        ObjectNode laterDoc = doc(later, "SLE", 12, 10);
+        ObjectNode earlyDoc = doc(early, "SLE", 5, 4);
+        firstCohort(earlyDoc).set("supersededBy", laterReport(later, "SLE"));
+        importNdjson(ndjson(earlyDoc, laterDoc), "").statusCode(200).body("cohorts.created", equalTo(2));
         String exported = export(early, "ndjson");
-        assertTrue(exported.contains("\"supersededBy\":{\"studyKey\":\"" + later + "\",\"label\":\"SLE\"}"), exported);
+        assertTrue(exported.contains("\"supersededBy\":" + text(laterReport(later, "SLE"))), exported);
         // Again on its own: the later report is found among the stored cohorts; nothing changes.
-        importNdjson(earlyDoc, "").statusCode(200).body("cohorts.unchanged", equalTo(1));
+        importNdjson(ndjson(earlyDoc), "").statusCode(200).body("cohorts.unchanged", equalTo(1));
         // A later report that exists nowhere, and one that would make a cycle.
-        String missing = earlyDoc.replace(later, later + "-nope");
-        importNdjson(missing, "").statusCode(422).body("errors[0].line", equalTo(1))
+        ObjectNode missing = earlyDoc.deepCopy();
+        firstCohort(missing).set("supersededBy", laterReport(later + "-nope", "SLE"));
+        importNdjson(ndjson(missing), "").statusCode(422).body("errors[0].line", equalTo(1))
                 .body("errors[0].field", equalTo("/cohorts/0/supersededBy"));
-        String cycle = laterDoc.replace("\"enrolled\":12,", "\"enrolled\":12,\"supersededBy\":"
-                + "{\"studyKey\":\"" + early + "\",\"label\":\"SLE\"},");
-        importNdjson(cycle, "").statusCode(422).body("errors[0].message", containsString("cycle"));
+        ObjectNode cycle = laterDoc.deepCopy();
+        firstCohort(cycle).set("supersededBy", laterReport(early, "SLE"));
+        importNdjson(ndjson(cycle), "").statusCode(422).body("errors[0].message", containsString("cycle"));
     }
 
     @Test
     void jsonTakesOneDocumentOrAnArray() {
         String a = uniqueKey("json-a");
         String b = uniqueKey("json-b");
-        curator().contentType("application/json").body(doc(a, "X", 3, 1)).post("/api/v1/import").then()
+        curator().contentType("application/json").body(text(doc(a, "X", 3, 1))).post("/api/v1/import").then()
                 .statusCode(200).body("studies.created", equalTo(1));
-        curator().contentType("application/json").body("[" + doc(a, "X", 3, 1) + "," + doc(b, "X", 3, 1) + "]")
+        curator().contentType("application/json").body(text(MAPPER.createArrayNode().add(doc(a, "X", 3, 1))
+                        .add(doc(b, "X", 3, 1))))
                 .post("/api/v1/import").then().statusCode(200)
                 .body("studies.created", equalTo(1)).body("studies.unchanged", equalTo(1));
-        curator().contentType("application/json").body("[" + doc(b, "X", 3, 1) + ",{\"key\":\"BAD KEY\"}]")
+        ArrayNode withABadDocument = MAPPER.createArrayNode().add(doc(b, "X", 3, 1));
+        withABadDocument.addObject().put("key", "BAD KEY");
+        curator().contentType("application/json").body(text(withABadDocument))
                 .post("/api/v1/import").then().statusCode(422).body("errors.line", everyItem(equalTo(2)))
                 .body("errors.field", hasItems("/key", "/title", "/phase"));
     }
@@ -298,17 +388,24 @@ class ImportExportTest extends ApiTest {
     @Test
     void everyKindOfBadLineIsReportedWithItsLineAndPointer() {
         String key = uniqueKey("many");
+        ObjectNode unknownField = doc(key + "-x", "A", 3, 1).put("colour", "red");
+        ObjectNode sameOutcomeTwice = doc(key + "-y", "A", 3, 1);
+        outcomes(sameOutcomeTwice).insert(0, outcomes(sameOutcomeTwice).get(0).deepCopy());
+        // A first cohort with more women than patients, and a second with the same label.
+        ObjectNode badCohorts = doc(key + "-z", "A", 3, 1);
+        Map<String, Object> tooManyWomen = cohort("A", 2);
+        tooManyWomen.putAll(Map.of("disease", "SLE", "female", 3));
+        badCohorts.withArray("cohorts").insert(0, MAPPER.valueToTree(tooManyWomen));
+        // Lines 2 to 4 are deliberately not documents: text that is no JSON, an empty line, an array.
         String body = String.join("\n",
-                doc(key, "A", 3, 1),
+                text(doc(key, "A", 3, 1)),
                 "{not json",
                 "",
                 "[1]",
-                doc(key, "A", 3, 1),
-                doc(key + "-x", "A", 3, 1).replace("\"title\":\"T\",", "\"title\":\"T\",\"colour\":\"red\","),
-                doc(key + "-y", "A", 3, 1).replace("\"outcomes\":[{", "\"outcomes\":[{\"measure\":\"REMISSION\","
-                        + "\"events\":1,\"total\":3,\"timepointMonths\":6},{").replace("\"female\"", ""),
-                doc(key + "-z", "A", 3, 1).replace("\"cohorts\":[", "\"cohorts\":[{\"label\":\"A\",\"disease\":\"SLE\","
-                        + "\"enrolled\":2,\"female\":3},"));
+                text(doc(key, "A", 3, 1)),
+                text(unknownField),
+                text(sameOutcomeTwice),
+                text(badCohorts));
         JsonPath problem = importNdjson(body, "").statusCode(422).extract().jsonPath();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < problem.getList("errors").size(); i++) {
@@ -322,10 +419,11 @@ class ImportExportTest extends ApiTest {
     @Test
     void exportAsCsvHasOneRowPerOutcomeWithItsCohortAndStudy() throws IOException {
         String key = uniqueKey("csv");
-        importNdjson(doc(key, "Arm, \\\"quoted\\\"", 10, 7).replace("\"outcomes\":[", "\"outcomes\":[{\"measure\":"
-                + "\"CRS_ANY\",\"events\":3,\"total\":10},") + "\n" + doc(key + "-empty", "E", 4, 1)
-                .replace(",\"outcomes\":[{\"measure\":\"REMISSION\",\"events\":1,\"total\":4,\"timepointMonths\":6}]", ""),
-                "").statusCode(200);
+        ObjectNode quoted = doc(key, "Arm, \"quoted\"", 10, 7);
+        outcomes(quoted).insert(0, MAPPER.valueToTree(outcome("CRS_ANY", 3, 10)));
+        ObjectNode withoutOutcomes = doc(key + "-empty", "E", 4, 1);
+        firstCohort(withoutOutcomes).remove("outcomes");
+        importNdjson(ndjson(quoted, withoutOutcomes), "").statusCode(200);
         String csv = given().queryParam("q", key).accept("text/csv").get("/api/v1/export").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -344,19 +442,20 @@ class ImportExportTest extends ApiTest {
     void updatedSinceExportsTheStudiesWithAnyChangeSinceThen() {
         String a = uniqueKey("since-a");
         String b = uniqueKey("since-b");
-        importNdjson(doc(a, "A", 10, 5) + "\n" + doc(b, "A", 10, 5), "").statusCode(200);
+        importNdjson(ndjson(doc(a, "A", 10, 5), doc(b, "A", 10, 5)), "").statusCode(200);
         Instant mark = Instant.now();
-        importNdjson(doc(b, "A", 10, 6), "").statusCode(200).body("outcomes.updated", equalTo(1));
+        importNdjson(ndjson(doc(b, "A", 10, 6)), "").statusCode(200).body("outcomes.updated", equalTo(1));
         String changed = given().queryParam("updatedSince", mark.toString()).get("/api/v1/export").then()
                 .statusCode(200).extract().asString();
-        assertTrue(changed.contains("\"key\":\"" + b + "\""), changed);
-        assertTrue(!changed.contains("\"key\":\"" + a + "\""), changed);
+        List<String> changedKeys = keys(changed);
+        assertTrue(changedKeys.contains(b), changed);
+        assertTrue(!changedKeys.contains(a), changed);
     }
 
     @Test
     void importedRecordsHaveTheirHistoryLikeAnyOther() {
         String key = uniqueKey("hist");
-        importNdjson(doc(key, "A", 10, 4), "").statusCode(200);
+        importNdjson(ndjson(doc(key, "A", 10, 4)), "").statusCode(200);
         long study = given().queryParam("q", key).get("/api/v1/studies").jsonPath().getLong("items[0].id");
         long cohort = given().queryParam("studyId", study).get("/api/v1/cohorts").jsonPath().getLong("items[0].id");
         JsonPath outcome = given().queryParam("cohortId", cohort).get("/api/v1/outcomes").jsonPath();
@@ -382,7 +481,7 @@ class ImportExportTest extends ApiTest {
 
     @Test
     void importNeedsACurator() {
-        given().contentType(NDJSON).body(doc(uniqueKey("anon"), "A", 3, 1)).post("/api/v1/import").then()
+        given().contentType(NDJSON).body(ndjson(doc(uniqueKey("anon"), "A", 3, 1))).post("/api/v1/import").then()
                 .statusCode(401);
     }
 

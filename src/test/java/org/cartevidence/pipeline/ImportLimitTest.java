@@ -48,8 +48,7 @@ class ImportLimitTest extends ApiTest {
     void anImportOverTheApisBodyLimitIsRead() {
         long apiLimit = limit("cartevidence.limits.max-body-size");
         String key = uniqueKey("import-limit");
-        String document = "{\"key\":\"" + key + "\",\"title\":\"T\",\"phase\":\"PHASE_1\",\"status\":\"ACTIVE\","
-                + "\"target\":\"CD19\",\"cellSource\":\"AUTOLOGOUS\",\"sourceType\":\"PEER_REVIEWED\"}";
+        String document = asJson(study(key));
         // Blank lines are skipped: the body is larger than the API's limit, its one document is small.
         String body = document + "\n".repeat((int) apiLimit);
         curator().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))

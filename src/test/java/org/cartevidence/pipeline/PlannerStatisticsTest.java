@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.cartevidence.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +41,18 @@ class PlannerStatisticsTest extends ApiTest {
 
     /** A study with one cohort of {@code outcomes} outcomes, each a different definition. */
     private static void importStudy(String key, int outcomes) {
-        List<String> lines = new ArrayList<>();
+        List<Map<String, Object>> remissions = new ArrayList<>();
         for (int i = 0; i < outcomes; i++) {
-            lines.add("{\"measure\":\"REMISSION\",\"definition\":\"definition " + i + "\",\"events\":1,\"total\":5}");
+            Map<String, Object> remission = outcome("REMISSION", 1, 5);
+            remission.put("definition", "definition " + i);
+            remissions.add(remission);
         }
-        String document = "{\"key\":\"" + key + "\",\"title\":\"Statistics\",\"phase\":\"PHASE_1\",\"status\":\"ACTIVE\","
-                + "\"target\":\"CD19\",\"cellSource\":\"AUTOLOGOUS\",\"sourceType\":\"PEER_REVIEWED\",\"cohorts\":[{"
-                + "\"label\":\"all\",\"disease\":\"OTHER\",\"enrolled\":5,\"outcomes\":[" + String.join(",", lines) + "]}]}";
-        curator().contentType("application/x-ndjson").body(document.getBytes(StandardCharsets.UTF_8))
+        Map<String, Object> cohort = cohort("all", 5);
+        cohort.put("outcomes", remissions);
+        Map<String, Object> study = study(key);
+        study.put("title", "Statistics");
+        study.put("cohorts", List.of(cohort));
+        curator().contentType("application/x-ndjson").body(asJson(study).getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/import").then().statusCode(200).body("outcomes.created", equalTo(outcomes));
     }
 

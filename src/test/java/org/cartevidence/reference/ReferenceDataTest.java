@@ -98,15 +98,17 @@ class ReferenceDataTest extends ApiTest {
     void aLoadThatFailsOnItsLastCohortLeavesNoTraceOfTheStudiesBeforeIt() throws Exception {
         String first = uniqueKey("atomic-first");
         String second = uniqueKey("atomic-second");
-        JsonNode documents = new ObjectMapper().readTree("""
-                [{"key": "%s", "title": "Loaded first", "phase": "PHASE_1", "status": "ACTIVE", "target": "CD19",
-                  "cellSource": "AUTOLOGOUS", "sourceType": "PEER_REVIEWED", "countries": ["Germany"],
-                  "cohorts": [{"label": "SLE", "disease": "SLE", "enrolled": 5,
-                               "outcomes": [{"measure": "REMISSION", "events": 5, "total": 5}]}]},
-                 {"key": "%s", "title": "Loaded second", "phase": "PHASE_1", "status": "ACTIVE", "target": "CD19",
-                  "cellSource": "AUTOLOGOUS", "sourceType": "PEER_REVIEWED",
-                  "cohorts": [{"label": "SSc", "disease": "SYSTEMIC_SCLEROSIS", "enrolled": 3, "female": 4}]}]
-                """.formatted(first, second));
+        Map<String, Object> sle = cohort("SLE", 5);
+        sle.put("disease", "SLE");
+        sle.put("outcomes", List.of(outcome("REMISSION", 5, 5)));
+        Map<String, Object> loadedFirst = study(first);
+        loadedFirst.putAll(Map.of("title", "Loaded first", "countries", List.of("Germany"), "cohorts", List.of(sle)));
+        // More women than patients: the last cohort of the load is refused.
+        Map<String, Object> ssc = cohort("SSc", 3);
+        ssc.putAll(Map.of("disease", "SYSTEMIC_SCLEROSIS", "female", 4));
+        Map<String, Object> loadedSecond = study(second);
+        loadedSecond.putAll(Map.of("title", "Loaded second", "cohorts", List.of(ssc)));
+        JsonNode documents = new ObjectMapper().valueToTree(List.of(loadedFirst, loadedSecond));
         long studies = given().get("/api/v1/studies?size=1").jsonPath().getLong("totalItems");
         long cohorts = given().get("/api/v1/cohorts?size=1").jsonPath().getLong("totalItems");
         long outcomes = given().get("/api/v1/outcomes?size=1").jsonPath().getLong("totalItems");

@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,7 +51,7 @@ class ConcurrentWritersTest extends ApiTest {
                         read.then().statusCode(200);
                         long version = Long.parseLong(read.header("ETag").replace("\"", ""));
                         Response write = mergePatch().header("If-Match", read.header("ETag"))
-                                .body("{\"title\":\"" + title + "\"}").patch("/api/v1/studies/{id}", id);
+                                .body(Map.of("title", title)).patch("/api/v1/studies/{id}", id);
                         if (write.statusCode() == 200) {
                             long written = write.jsonPath().getLong("version");
                             assertEquals(version + 1, written, "a success must be made on the version it read");

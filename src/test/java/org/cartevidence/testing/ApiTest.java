@@ -1,8 +1,11 @@
 package org.cartevidence.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -15,6 +18,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public abstract class ApiTest {
 
     protected static final String CURATOR = "curator";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {
         RestAssured.filters(new Contract());
@@ -41,6 +46,18 @@ public abstract class ApiTest {
     /** A JSON merge patch as the curator. */
     protected static RequestSpecification mergePatch() {
         return curator().contentType("application/merge-patch+json").accept(ContentType.JSON);
+    }
+
+    /**
+     * A body (a fixture's Map, a Jackson tree) as JSON text, for what REST Assured sends as text: NDJSON lines, and
+     * bodies whose bytes a test needs before they are sent.
+     */
+    protected static String asJson(Object body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected static String uniqueKey(String prefix) {
