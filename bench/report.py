@@ -178,6 +178,8 @@ def main(results):
                                                       env.get("outcomes_per_cohort"), env.get("chunk_studies"))),
         ("Command", "`%s`" % env.get("command", "bench/run.sh")),
     ]
+    if env.get("startup_only") == "1":
+        rows = [r for r in rows if r[0] not in ("wrk", "Data")]
     for k, v in rows:
         w("| %s | %s |" % (k, v if v else "?"))
     w("")
@@ -417,7 +419,13 @@ def main(results):
         names = {"empty": "empty Quarkus REST app", "orm": "empty app + Hibernate ORM, Flyway, H2",
                  "service": "cart-evidence"}
         empty = statistics.median(by["empty"]) if by.get("empty") else None
-        for app in ("empty", "orm", "service"):
+        # Other builds of the service started in the same rotation (--also-jar LABEL=PATH): "service:LABEL".
+        also = [app for app in by if app.startswith("service:")]
+        for app in also:
+            names[app] = "cart-evidence, %s (`%s`)" % (app.split(":", 1)[1], next(
+                (a.split("=", 1)[1] for a in env.get("also_jars", "").split() if a.startswith(app.split(":", 1)[1] + "=")),
+                "?"))
+        for app in ["empty", "orm", "service"] + also:
             if by.get(app):
                 median = statistics.median(by[app])
                 w("| %s | %s | %s | %s |" % (names[app], ", ".join(map(str, by[app])), fmt(int(median)),

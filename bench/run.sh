@@ -5,7 +5,7 @@
 #                [--jvm-opts "-Xmx256m"] [--startup-reps 5] [--chunk-studies 2000] [--seed 1]
 #                [--skip-build] [--no-stats] [--no-install] [--r-timeout 120] [--note "text for RESULTS.md"]
 #                [--name NAME] [--auth jwt|basic] [--db h2|postgresql] [--pg-url jdbc:postgresql://HOST:PORT]
-#                [--pg-user USER]
+#                [--pg-user USER] [--port 8091] [--startup-only] [--also-jar LABEL=PATH ...] [--no-wait]
 #
 # It installs wrk (and R's metafor, for the statistics timing) from Debian if missing, builds the service
 # (mvn -B -q package -DskipTests), the empty Quarkus REST app of bench/empty-app and the same app with the service's
@@ -24,6 +24,12 @@
 # database cartevidence_bench on the server of --pg-url (default jdbc:postgresql://127.0.0.1:5432, user postgres, no
 # password: PGPASSWORD if one is needed), made and dropped with createdb and dropdb. The URL sets
 # reWriteBatchedInserts=true, as the README advises. RSS is then the service's alone, without the server's.
+#
+# --startup-only measures the startup alone (no data, wrk, import, export or statistics). --also-jar LABEL=PATH (any
+# number of times) starts another build of the service (its quarkus-run.jar) in the same rotation, after the service,
+# as "service:LABEL": builds compared under the same load. --port sets the service's port; the empty app and the
+# persistence-stack app take the next two. --no-wait starts at once instead of waiting up to 5 minutes for a quiet
+# machine (the report then says how busy it was).
 #
 # Generated data is kept in $BENCH_WORK (default /tmp/cart-evidence-bench) and reused by later runs with the same
 # size, seed and shape; 100,000 studies take about 400 MB there.
@@ -58,9 +64,12 @@ DB=h2
 PG_URL=jdbc:postgresql://127.0.0.1:5432
 PG_USER=postgres
 PG_DB=cartevidence_bench
+STARTUP_ONLY=0
+WAIT_QUIET=1
+ALSO_JARS=()
 
 ARGS="$*"
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES=$2; shift 2;;
@@ -85,12 +94,17 @@ while [ $# -gt 0 ]; do
     --db) DB=$2; shift 2;;
     --pg-url) PG_URL=$2; shift 2;;
     --pg-user) PG_USER=$2; shift 2;;
+    --startup-only) STARTUP_ONLY=1; STATS=0; SIZES=""; shift;;
+    --also-jar) ALSO_JARS+=("$2"); shift 2;;
+    --no-wait) WAIT_QUIET=0; shift;;
     -h|--help) usage 0;;
     *) echo "unknown option: $1" >&2; usage 2;;
   esac
 done
 
 BASE="http://127.0.0.1:$PORT"
+EMPTY_PORT=$((PORT + 1))
+ORM_PORT=$((PORT + 2))
 # The curator's password of this run only (the service needs at least 12 characters); nothing else uses it.
 PASSWORD="bench-$(date +%s)-$$"
 JAR="$REPO/target/quarkus-app/quarkus-run.jar"
@@ -99,6 +113,9 @@ ORM_JAR="$HERE/orm-app/target/quarkus-app/quarkus-run.jar"
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+for also in "${ALSO_JARS[@]}"; do
+  case "$also" in *=*) [ -f "${also#*=}" ] || die "--also-jar $also: no such jar";; *) die "--also-jar takes LABEL=PATH";; esac
+done
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # Every command that produces a number is written to results/commands.txt as it is run.
 cmd() { echo "$*" >> "$RESULTS/commands.txt"; }
@@ -131,7 +148,8 @@ case "$DB" in
     JAR="$WORK/postgresql-build/target/quarkus-app/quarkus-run.jar";;
   *) die "--db is h2 or postgresql";;
 esac
-command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk || die "wrk is needed (apt-get install wrk)"; }
+[ "$STARTUP_ONLY" = 1 ] || command -v wrk >/dev/null \
+  || { log "installing wrk"; apt_install wrk || die "wrk is needed (apt-get install wrk)"; }
 if [ "$STATS" = 1 ] && ! Rscript -e 'suppressMessages(library(metafor))' >/dev/null 2>&1; then
   log "installing R's metafor (optional)"; apt_install r-cran-metafor || log "no R: the statistics timing runs without it"
 fi
@@ -140,7 +158,7 @@ fi
 # Work that just ended (a build, a test run) still weighs in the 1-minute load average; wait up to 5 minutes for it to
 # fall below half the cores, the level under which report.py takes the machine as quiet.
 quiet_below=$(awk -v n="$(nproc)" 'BEGIN { print n / 2 }')
-for i in $(seq 1 60); do
+for i in $(seq 1 $((WAIT_QUIET * 60))); do
   awk -v q="$quiet_below" '{ exit !($1 < q) }' /proc/loadavg && break
   [ "$i" = 1 ] && log "waiting for the load average ($(cut -d' ' -f1 /proc/loadavg)) to fall below $quiet_below"
   sleep 5
@@ -177,6 +195,8 @@ mkdir -p "$RESULTS" "$WORK"
   echo "cohorts_per_study=$COHORTS_PER_STUDY"
   echo "outcomes_per_cohort=$OUTCOMES_PER_COHORT"
   echo "note=$NOTE"
+  echo "startup_only=$STARTUP_ONLY"
+  echo "also_jars=${ALSO_JARS[*]}"
   echo "command=bench/run.sh $ARGS"
 } > "$RESULTS/run.env"
 log "results in $RESULTS, data in $WORK"
@@ -274,6 +294,7 @@ esac
 log "startup: $STARTUP_REPS x (empty app, orm app, service)"
 cmd "java $JVM_OPTS -Dquarkus.http.port=$EMPTY_PORT -jar $EMPTY_JAR   # until GET /hello answers 200"
 cmd "java $JVM_OPTS -Dbench.data-dir=<new empty folder> -Dquarkus.http.port=$ORM_PORT -jar $ORM_JAR   # until GET /hello answers 200"
+for also in "${ALSO_JARS[@]}"; do cmd "# service:${also%%=*}: the same command with -jar ${also#*=}"; done
 cmd "CARTEVIDENCE_CURATOR_PASSWORD=... MP_JWT_VERIFY_PUBLICKEY_LOCATION=<public key of this run> MP_JWT_VERIFY_ISSUER=$JWT_ISSUER java $JVM_OPTS -Dcartevidence.data-dir=<new empty folder> -Dcartevidence.reference-data.enabled=false -Dquarkus.http.port=$PORT -jar $JAR   # until GET /q/health/live answers 200"
 [ "$DB" = postgresql ] && cmd "# the service on PostgreSQL: QUARKUS_DATASOURCE_JDBC_URL=$PG_URL/$PG_DB?reWriteBatchedInserts=true QUARKUS_DATASOURCE_USERNAME=$PG_USER, after dropdb --force and createdb $PG_DB at every start"
 echo -e "rep\tapp\tstartup_ms" > "$RESULTS/startup.tsv"
@@ -291,6 +312,13 @@ for rep in $(seq 1 "$STARTUP_REPS"); do
     echo -e "$rep\tservice\t$APP_STARTUP_MS" >> "$RESULTS/startup.tsv"; stop_app "$APP_PID"
   fi
   rm -rf "$d"
+  for also in "${ALSO_JARS[@]}"; do
+    label=${also%%=*}; d=$(mktemp -d "$WORK/startup-data.XXXXXX")
+    if JAR=${also#*=} start_service "$d" "$RESULTS/startup-service-$label.log"; then
+      echo -e "$rep\tservice:$label\t$APP_STARTUP_MS" >> "$RESULTS/startup.tsv"; stop_app "$APP_PID"
+    fi
+    rm -rf "$d"
+  done
 done
 
 # ---- wrk -------------------------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ import org.hl7.fhir.r5.model.RelatedArtifact;
 
 /**
  * A pooled analysis as R5 Evidence, one per group: the same numbers as the pooled answer, written as decimals of the
- * same doubles, so that reading one back gives the double again.
+ * same doubles, so that reading one back gives the double again; the intervals' bounds alone are rounded outward to
+ * 7 decimal places (see {@link #bound}).
  */
 final class PooledEvidence {
 
@@ -36,9 +37,13 @@ final class PooledEvidence {
     static final String ESTIMATE_TYPE = "http://terminology.hl7.org/CodeSystem/attribute-estimate-type";
     static final String MODEL_CODE = "http://hl7.org/fhir/statistic-model-code";
     static final String VARIABLE_ROLE = "http://terminology.hl7.org/CodeSystem/variable-role";
+    static final String UCUM = "http://unitsofmeasure.org";
 
     /** The most decimal places a FHIR decimal has (its regular expression in the R5 specification). */
     static final int MAX_DECIMAL_PLACES = 17;
+
+    /** The decimal places of an interval's bounds (see {@link #bound}). */
+    static final int RANGE_DECIMAL_PLACES = 7;
 
     private PooledEvidence() {
     }
@@ -76,7 +81,7 @@ final class PooledEvidence {
         EvidenceStatisticComponent statistic = evidence.addStatistic()
                 .setDescription("Pooled proportion of " + group.k() + (group.k() == 1 ? " cohort" : " cohorts"))
                 .setStatisticType(concept(STATISTIC_TYPE, "C44256", "Proportion"))
-                .setQuantity(new Quantity().setValueElement(decimal(group.estimate())))
+                .setQuantity(dimensionless(decimal(group.estimate())))
                 .setNumberOfEvents(group.events());
         if (group.note() != null) {
             statistic.addNote(new Annotation().setText(group.note()));
@@ -98,12 +103,13 @@ final class PooledEvidence {
         }
         if (group.i2() != null) {
             statistic.addAttributeEstimate().setType(concept(ESTIMATE_TYPE, "0000420", "I-squared"))
-                    .setQuantity(new Quantity().setValueElement(decimal(group.i2())).setUnit("%"));
+                    .setQuantity(new Quantity().setValueElement(decimal(group.i2())).setUnit("%").setSystem(UCUM)
+                            .setCode("%"));
         }
         if (group.tau2() != null) {
             statistic.addAttributeEstimate().setType(concept(ESTIMATE_TYPE, "0000421", "Tau squared"))
                     .setDescription("Between-cohort variance on the " + scale(result, group) + " scale")
-                    .setQuantity(new Quantity().setValueElement(decimal(group.tau2())));
+                    .setQuantity(dimensionless(decimal(group.tau2())));
         }
         model(statistic, result, group);
 
@@ -172,8 +178,45 @@ final class PooledEvidence {
     private static EvidenceStatisticAttributeEstimateComponent interval(CodeableConcept type, double level,
             double lower, double upper) {
         return new EvidenceStatisticAttributeEstimateComponent().setType(type).setLevel(BigDecimal.valueOf(level))
-                .setRange(new Range().setLow(new Quantity().setValueElement(decimal(lower)))
-                        .setHigh(new Quantity().setValueElement(decimal(upper))));
+                .setRange(new Range()
+                        .setLow(dimensionless(bound(lower, RoundingMode.FLOOR)))
+                        .setHigh(dimensionless(bound(upper, RoundingMode.CEILING))));
+    }
+
+    /**
+     * A number without dimension (a proportion; τ², a variance on the logit or arcsine scale) in UCUM's unit 1.
+     * The unit makes a range's bounds comparable: FHIRPath's comparable(), which R5's rng-2 (low <= high) asks
+     * first, is false for quantities without a UCUM code, and the invariant then holds whatever the bounds.
+     */
+    private static Quantity dimensionless(DecimalType value) {
+        return new Quantity().setValueElement(value).setSystem(UCUM).setCode("1");
+    }
+
+    /**
+     * An interval's bound to {@value #RANGE_DECIMAL_PLACES} decimal places, rounded outward ({@code FLOOR} for the
+     * low bound, {@code CEILING} for the high one), so that the written range holds the computed interval and is
+     * at most 1e-7 wider on each side.
+     * <p>
+     * Why not every digit: R5's invariant rng-2 (low <= high) compares {@code low.lowBoundary()} with
+     * {@code high.highBoundary()}, which take a decimal to FHIRPath's default precision of 8 decimal places. HL7's
+     * FHIR core (org.hl7.fhir.utilities 6.7, the official validator's) rounds the 8th decimal digit up there without
+     * carrying: a bound whose 8th decimal digit is 9, followed by 5 or more (or by nothing), becomes a digit ':'
+     * (0.123456796 gives "0.1234567:"), so a validator cannot read it back and cannot check the range: one bound
+     * in twenty, as digits go. A bound of at most 7 decimal places needs no rounding at 8 and is checked like any
+     * other.
+     */
+    static DecimalType bound(double value, RoundingMode outward) {
+        BigDecimal exact = new BigDecimal(Double.toString(value));
+        if (exact.scale() > RANGE_DECIMAL_PLACES) {
+            // A low bound of 0.10000000000000003 is written 0.1, a high bound of 0.99999999 1.0.
+            exact = exact.setScale(RANGE_DECIMAL_PLACES, outward).stripTrailingZeros();
+            if (exact.scale() < 1) {
+                exact = exact.setScale(1);
+            }
+        }
+        DecimalType decimal = new DecimalType();
+        decimal.setValueAsString(exact.toPlainString());
+        return decimal;
     }
 
     /**
