@@ -5,10 +5,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.cartevidence.api.ApiException;
@@ -136,9 +140,8 @@ public class CohortService extends RecordService<Cohort, CohortInput> {
         List<FieldError> errors = new ArrayList<>();
         CohortRules.femaleWithinEnrolled(in).ifPresent(errors::add);
         if (cohort.id != null) {
-            Integer largestTotal = em.createQuery("select max(o.total) from Outcome o where o.cohort.id = :id", Integer.class)
-                    .setParameter("id", cohort.id).getSingleResult();
-            CohortRules.enrolledCoversOutcomes(in.enrolled(), largestTotal).ifPresent(errors::add);
+            CohortRules.enrolledCoversOutcomes(in.enrolled(), largestOutcomeTotals(List.of(cohort.id)).get(cohort.id))
+                    .ifPresent(errors::add);
         }
         Cohort later = in.supersededBy() == null ? null : em.find(Cohort.class, in.supersededBy());
         CohortRules.laterReportExists(in.supersededBy() != null, later).ifPresent(errors::add);
@@ -152,6 +155,19 @@ public class CohortService extends RecordService<Cohort, CohortInput> {
         });
         cohort.apply(in);
         cohort.supersededBy = later;
+    }
+
+    /**
+     * The largest total of each cohort's stored outcomes, in one query; a cohort without outcomes is absent. Both the
+     * writes here and the import check enrolled against it ({@link CohortRules#enrolledCoversOutcomes}).
+     */
+    public Map<Long, Integer> largestOutcomeTotals(Collection<Long> cohortIds) {
+        Map<Long, Integer> largest = new HashMap<>();
+        em.createQuery("select o.cohort.id as cohort, max(o.total) as largest from Outcome o "
+                        + "where o.cohort.id in :ids group by o.cohort.id", Tuple.class)
+                .setParameter("ids", cohortIds).getResultList()
+                .forEach(row -> largest.put(row.get("cohort", Long.class), row.get("largest", Integer.class)));
+        return largest;
     }
 
     private boolean labelTaken(Cohort cohort, String label) {

@@ -20,6 +20,7 @@ import org.cartevidence.api.Problem.FieldError;
 import org.cartevidence.cohort.Cohort;
 import org.cartevidence.cohort.CohortInput;
 import org.cartevidence.cohort.CohortRules;
+import org.cartevidence.cohort.CohortService;
 import org.cartevidence.outcome.Outcome;
 import org.cartevidence.outcome.OutcomeInput;
 import org.cartevidence.pipeline.ImportResult.Change;
@@ -50,6 +51,9 @@ public class ImportService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CohortService cohortService;
 
     @Inject
     PlannerStatistics statistics;
@@ -230,13 +234,11 @@ public class ImportService {
         if (shrunk.isEmpty()) {
             return;
         }
-        em.createQuery("select o.cohort.id, max(o.total) from Outcome o where o.cohort.id in :ids group by o.cohort.id",
-                        Object[].class)
-                .setParameter("ids", shrunk.keySet()).getResultList().forEach(row -> {
-                    PendingLink link = shrunk.get((Long) row[0]);
-                    CohortRules.enrolledCoversOutcomes(link.cohort.enrolled, (Integer) row[1])
-                            .ifPresent(e -> errors.add(DocumentReader.at(link.line, link.at, e)));
-                });
+        cohortService.largestOutcomeTotals(shrunk.keySet()).forEach((cohortId, largest) -> {
+            PendingLink link = shrunk.get(cohortId);
+            CohortRules.enrolledCoversOutcomes(link.cohort.enrolled, largest)
+                    .ifPresent(e -> errors.add(DocumentReader.at(link.line, link.at, e)));
+        });
     }
 
     /** The stored studies of a chunk of documents, with their cohorts and outcomes, in three queries. */
