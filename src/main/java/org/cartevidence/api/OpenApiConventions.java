@@ -150,6 +150,11 @@ public class OpenApiConventions implements OASFilter {
                 .forEach((method, operation) -> {
                     describe(path, method, operation);
                     sorts.apply(operation);
+                    if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                        // in the order of their status codes, as a reader looks them up
+                        operation.getResponses().setAPIResponses(
+                                new TreeMap<>(operation.getResponses().getAPIResponses()));
+                    }
                 }));
         inputs.apply(openAPI);
         answers.apply(openAPI);
@@ -206,6 +211,7 @@ public class OpenApiConventions implements OASFilter {
         switch (method) {
             case GET -> {
                 if (single) {
+                    notModified(operation);
                     operation.addParameter(ref("IfNoneMatch"));
                     operation.addParameter(ref("IfMatch"));
                     problem(operation, "412", "PreconditionFailed");
@@ -216,20 +222,14 @@ public class OpenApiConventions implements OASFilter {
                 csv(operation);
             }
             case POST -> {
-                problem(operation, "409", "Conflict");
-                problem(operation, "413", "ContentTooLarge");
-                problem(operation, "415", "UnsupportedMediaType");
-                problem(operation, "422", "UnprocessableContent");
+                bodyWrite(operation);
                 header(operation, "201", "Location");
                 header(operation, "201", "ETag");
             }
             case PUT, PATCH -> {
                 operation.addParameter(ref("IfMatch"));
-                problem(operation, "409", "Conflict");
                 problem(operation, "412", "PreconditionFailed");
-                problem(operation, "413", "ContentTooLarge");
-                problem(operation, "415", "UnsupportedMediaType");
-                problem(operation, "422", "UnprocessableContent");
+                bodyWrite(operation);
                 header(operation, "200", "ETag");
             }
             case DELETE -> {
@@ -242,6 +242,14 @@ public class OpenApiConventions implements OASFilter {
         }
     }
 
+    /** What a write with a body can be refused for, whether it creates or changes. */
+    private static void bodyWrite(Operation operation) {
+        problem(operation, "409", "Conflict");
+        problem(operation, "413", "ContentTooLarge");
+        problem(operation, "415", "UnsupportedMediaType");
+        problem(operation, "422", "UnprocessableContent");
+    }
+
     /** An operation of the FHIR face, known by what it answers (FHIR JSON), whatever its path. */
     private static boolean answersFhir(Operation operation) {
         APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
@@ -252,6 +260,9 @@ public class OpenApiConventions implements OASFilter {
     private static void fhir(String path, Operation operation) {
         if (operation.getSecurity() == null) {
             operation.setSecurity(new ArrayList<>());
+        }
+        if (path.contains("{")) {
+            notModified(operation);
         }
         for (String status : path.contains("{") ? List.of("400", "401", "403", "404", "406")
                 : List.of("400", "401", "403", "406")) {
@@ -358,6 +369,14 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
         });
+    }
+
+    /** A read of one record answers 304 to If-None-Match with its current version ({@link ETags#read}). */
+    private static void notModified(Operation operation) {
+        if (operation.getResponses().getAPIResponse("304") == null) {
+            operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: If-None-Match names the current version."));
+        }
     }
 
     private static void problem(Operation operation, String status, String name) {

@@ -99,7 +99,6 @@ public class CohortResource {
             description = "One cohort with its ETag. If-None-Match with the current ETag answers 304.")
     @APIResponse(responseCode = "200", description = "The cohort.",
             content = @Content(schema = @Schema(implementation = CohortView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
     public Response get(@PathParam("id") @Parameter(description = "Cohort id.", example = "204") long id,
             @Context Request request) {
         Cohort cohort = cohorts.get(id);

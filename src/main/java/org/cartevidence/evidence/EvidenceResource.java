@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evidence")
@@ -133,10 +134,7 @@ public class EvidenceResource {
                     + "cohort, or one the GLMM cannot fit, answers the exact interval and says so). It refits once per "
                     + "cohort, so it takes at most 500 cohorts (400 beyond). JSON by default; text/csv by Accept or "
                     + "format=csv gives one row per step.")
-    @APIResponse(responseCode = "200", description = "The steps per group.", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SequentialResult.class)),
-            @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponseSchema(value = SequentialResult.class, responseDescription = "The steps per group.")
     public Response cumulative(@Valid @BeanParam GroupedQuery query, @Context Request request,
             @Context UriInfo uri) {
         return sequential(query, SequentialResult.Kind.CUMULATIVE, request, uri);
@@ -151,10 +149,7 @@ public class EvidenceResource {
                     + "and parameters as getPooledEstimates. Shows how much one cohort moves the answer. A group of a "
                     + "single cohort has no steps and a note. At most 500 cohorts (400 beyond). JSON by default; "
                     + "text/csv by Accept or format=csv gives one row per step.")
-    @APIResponse(responseCode = "200", description = "The steps per group.", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SequentialResult.class)),
-            @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponseSchema(value = SequentialResult.class, responseDescription = "The steps per group.")
     public Response leaveOneOut(@Valid @BeanParam GroupedQuery query, @Context Request request,
             @Context UriInfo uri) {
         return sequential(query, SequentialResult.Kind.LEAVE_ONE_OUT, request, uri);

@@ -59,7 +59,6 @@ public class FhirResource {
             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "A FHIR R5 ResearchStudy (" + R5 + "researchstudy.html).")))
-    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
     public Response researchStudy(@PathParam("id") @Parameter(description = "Study id.", example = "101") long id,
             @Context Request request) {
         ResearchStudy study = studies.read(id);

@@ -98,7 +98,6 @@ public class OutcomeResource {
             description = "One outcome with its ETag. If-None-Match with the current ETag answers 304.")
     @APIResponse(responseCode = "200", description = "The outcome.",
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
     public Response get(@PathParam("id") @Parameter(description = "Outcome id.", example = "307") long id,
             @Context Request request) {
         Outcome outcome = outcomes.get(id);

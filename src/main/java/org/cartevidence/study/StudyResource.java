@@ -73,7 +73,6 @@ public class StudyResource {
             description = "One study with its ETag. If-None-Match with the current ETag answers 304.")
     @APIResponse(responseCode = "200", description = "The study.",
             content = @Content(schema = @Schema(implementation = StudyView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version.")
     public Response get(@PathParam("id") @Parameter(description = "Study id.", example = "101") long id,
             @Context Request request) {
         StudyView study = answers.get("study " + id, () -> StudyView.of(studies.get(id)));
