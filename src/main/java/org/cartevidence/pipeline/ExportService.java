@@ -154,11 +154,11 @@ public class ExportService {
 
     private Chunk chunk(StudyListFilter filter, String after) {
         ListQuery<Study> query = StudyService.matching(filter).where("s.key > :after", "after", after);
-        if (filter.updatedSince != null) {
+        if (filter.changed.updatedSince != null) {
             query.where("(s.updatedAt >= :since"
                     + " or exists (select 1 from Cohort c where c.study = s and c.updatedAt >= :since)"
                     + " or exists (select 1 from Outcome o where o.cohort.study = s and o.updatedAt >= :since))",
-                    "since", filter.updatedSince);
+                    "since", filter.changed.updatedSince);
         }
         List<StudyKey> keys = query.project(em, "select new " + StudyKey.class.getName() + "(s.id, s.key)", "", "s.key",
                 StudyKey.class, CHUNK);

@@ -26,7 +26,7 @@ public class StudyService extends RecordService<Study, StudyInput> {
     @Transactional
     public PageResponse<StudyView> list(StudyListFilter f, PageParams page) {
         return matching(f)
-                .updatedSince(f.updatedSince)
+                .updatedSince(f.changed.updatedSince)
                 .page(em, page, StudySort.values(), StudyView::of);
     }
 
