@@ -30,14 +30,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cartevidence.testing.ApiTest;
+import org.cartevidence.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 /** Bulk import and streamed export: round trips, all-or-nothing, idempotence, CSV. */
@@ -285,38 +284,16 @@ class ImportExportTest extends ApiTest {
         importNdjson(ndjson(doc(key, "Arm A", 10, 5)), "").statusCode(200);
         // New records, changed records and audit entries pending: all of them must be dropped cleanly.
         String batch = ndjson(doc(key, "Arm A", 10, 6), doc(key + "-new", "Arm A", 10, 5));
-        List<LogRecord> warnings = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    synchronized (warnings) {
-                        warnings.add(record);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<LogRecord> warnings;
+        try (LogCapture log = LogCapture.start()) {
             importNdjson(batch, "?dryRun=true").statusCode(200).body("dryRun", equalTo(true))
                     .body("studies.created", equalTo(1)).body("outcomes.updated", equalTo(1));
-        } finally {
-            root.removeHandler(capture);
+            warnings = log.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                    .toList();
         }
-        synchronized (warnings) {
-            assertTrue(warnings.stream().noneMatch(r -> String.valueOf(r.getMessage()).contains("HHH90010101")
-                            || String.valueOf(r.getMessage()).contains("unprocessed transaction completion")),
-                    () -> "warnings during the dry run: " + warnings.stream().map(LogRecord::getMessage).toList());
-        }
+        assertTrue(warnings.stream().noneMatch(r -> String.valueOf(r.getMessage()).contains("HHH90010101")
+                        || String.valueOf(r.getMessage()).contains("unprocessed transaction completion")),
+                () -> "warnings during the dry run: " + warnings.stream().map(LogRecord::getMessage).toList());
         assertTrue(export(key, "ndjson").contains("\"events\":5"), "a dry run wrote");
         given().queryParam("q", key + "-new").get("/api/v1/studies").then().body("totalItems", equalTo(0));
     }

@@ -13,8 +13,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.cartevidence.testing.ApiTest;
 import org.cartevidence.testing.ContractOperation;
+import org.cartevidence.testing.LogCapture;
 import org.cartevidence.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,38 +99,11 @@ class AccessTest extends ApiTest {
 
     @Test
     void credentialsAndTokensNeverReachTheLogs() {
-        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-                if (record.getParameters() != null) {
-                    for (Object parameter : record.getParameters()) {
-                        text.append(' ').append(parameter);
-                    }
-                }
-                if (record.getThrown() != null) {
-                    StringWriter trace = new StringWriter();
-                    record.getThrown().printStackTrace(new PrintWriter(trace));
-                    text.append(trace);
-                }
-                logged.add(text.toString());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
         String wrongPassword = uniqueKey("wrong-password");
         String goodToken = Tokens.token("bob", Roles.CURATOR);
         String badToken = Tokens.claims("mallory", Roles.CURATOR).issuer("https://elsewhere.test").sign();
-        try {
+        List<String> logged;
+        try (LogCapture log = LogCapture.start()) {
             org.jboss.logging.Logger.getLogger(AccessTest.class).info("capture check");
             given().auth().preemptive().basic(CURATOR, wrongPassword).get("/api/v1/studies/{id}", study);
             given().auth().preemptive().basic(CURATOR, wrongPassword).delete("/api/v1/studies/{id}", study);
@@ -142,8 +111,7 @@ class AccessTest extends ApiTest {
             given().auth().oauth2(goodToken).contentType("application/merge-patch+json").body("{\"title\":\"t\"}")
                     .patch("/api/v1/studies/{id}", study).then().statusCode(200);
             mergePatch().body("{\"status\":\"NOPE\"}").patch("/api/v1/studies/{id}", study).then().statusCode(400);
-        } finally {
-            root.removeHandler(capture);
+            logged = log.records().stream().map(LogCapture::text).toList();
         }
         assertTrue(logged.stream().anyMatch(line -> line.contains("capture check")), "the log capture saw nothing");
         for (String secret : List.of(wrongPassword, curatorPassword(), goodToken, badToken,

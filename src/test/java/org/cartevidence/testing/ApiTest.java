@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the HTTP tests: installs the {@link Contract} check for every request, and gives the fixtures tests
@@ -23,10 +24,17 @@ public abstract class ApiTest {
 
     static {
         RestAssured.filters(new Contract());
-        // NDJSON bodies (the import) are text to REST Assured.
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    /**
+     * NDJSON bodies (the import) are text to REST Assured. Set before each test, not once: Quarkus puts back the
+     * configuration it found when a test class ends, which may predate a static initialiser's.
+     */
+    @BeforeEach
+    void ndjsonIsText() {
         RestAssured.config = RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
                 .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT));
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
     protected static String curatorPassword() {
