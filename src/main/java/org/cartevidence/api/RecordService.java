@@ -25,12 +25,17 @@ public abstract class RecordService<E extends VersionedEntity, I> {
 
     private final Class<E> type;
     private final Class<I> inputType;
+    private final Function<E, I> input;
     private final String kind;
 
-    /** {@code kind} names the record in a 404's detail. */
-    protected RecordService(Class<E> type, Class<I> inputType, String kind) {
+    /**
+     * {@code input} gives a record's writable values as a client would send them (what a merge patch applies to);
+     * {@code kind} names the record in a 404's detail.
+     */
+    protected RecordService(Class<E> type, Class<I> inputType, Function<E, I> input, String kind) {
         this.type = type;
         this.inputType = inputType;
+        this.input = input;
         this.kind = kind;
     }
 
@@ -73,7 +78,7 @@ public abstract class RecordService<E extends VersionedEntity, I> {
     /** RFC 7396: the patch applies to the record's input, and the result is written like a replacement. */
     @Transactional
     public E patch(long id, JsonNode patch, Consumer<? super E> precondition) {
-        return update(id, record -> mergePatch.apply(input(record), patch, inputType), precondition);
+        return update(id, record -> mergePatch.apply(input.apply(record), patch, inputType), precondition);
     }
 
     private E update(long id, Function<E, I> input, Consumer<? super E> precondition) {
@@ -82,9 +87,6 @@ public abstract class RecordService<E extends VersionedEntity, I> {
         em.flush();
         return record;
     }
-
-    /** The record's writable values, as a client would send them. */
-    protected abstract I input(E record);
 
     /** Takes the input into the record (new or stored), refusing what breaks the kind's rules. */
     protected abstract void write(E record, I in);

@@ -35,7 +35,7 @@ public class CohortService extends RecordService<Cohort, CohortInput> {
     Event<CohortDeletion> deletion;
 
     CohortService() {
-        super(Cohort.class, CohortInput.class, "cohort");
+        super(Cohort.class, CohortInput.class, CohortInput::of, "cohort");
     }
 
     /**
@@ -71,10 +71,6 @@ public class CohortService extends RecordService<Cohort, CohortInput> {
         return insert(cohort, in);
     }
 
-    @Override
-    protected CohortInput input(Cohort cohort) {
-        return CohortInput.of(cohort);
-    }
 
     /**
      * Deletes a cohort. Refused while it has outcomes or other cohorts name it as their later report, unless

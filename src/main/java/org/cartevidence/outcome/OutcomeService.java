@@ -25,7 +25,7 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
     CohortService cohorts;
 
     OutcomeService() {
-        super(Outcome.class, OutcomeInput.class, "outcome");
+        super(Outcome.class, OutcomeInput.class, OutcomeInput::of, "outcome");
     }
 
     @Transactional
@@ -52,10 +52,6 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
         return insert(outcome, in);
     }
 
-    @Override
-    protected OutcomeInput input(Outcome outcome) {
-        return OutcomeInput.of(outcome);
-    }
 
     @Transactional
     public void delete(long id, Consumer<? super Outcome> precondition) {

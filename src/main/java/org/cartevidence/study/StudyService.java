@@ -20,7 +20,7 @@ public class StudyService extends RecordService<Study, StudyInput> {
     Event<StudyDeletion> deletion;
 
     StudyService() {
-        super(Study.class, StudyInput.class, "study");
+        super(Study.class, StudyInput.class, StudyInput::of, "study");
     }
 
     @Transactional
@@ -42,10 +42,6 @@ public class StudyService extends RecordService<Study, StudyInput> {
         return insert(new Study(), in);
     }
 
-    @Override
-    protected StudyInput input(Study study) {
-        return StudyInput.of(study);
-    }
 
     @Override
     protected void write(Study study, StudyInput in) {
