@@ -167,6 +167,20 @@ class RulesOnBothPathsTest extends ApiTest {
     }
 
     @Test
+    void outcomeKeyUniqueWithinTheCohort() {
+        long cohort = createCohort(createStudy(), cohort("A", 10));
+        createOutcome(cohort, outcome("REMISSION", 2, 8));
+        Error crud = onlyError(json().body(outcome("REMISSION", 3, 9)).post("/api/v1/cohorts/{id}/outcomes", cohort)
+                .then(), 409);
+        Error imported = importError(document(uniqueKey("rule-outcome-key"), List.of(cohortWith("A", 10, Map.of(),
+                List.of(outcome("REMISSION", 2, 8), outcome("REMISSION", 3, 9))))));
+        assertSameRule(crud, imported, 1, "/cohorts/0/outcomes/1");
+        assertEquals("measure", crud.field());
+        assertEquals("another outcome of this cohort has the same measure, definition and timepointMonths",
+                crud.message());
+    }
+
+    @Test
     void studyKeyUnique() {
         String key = uniqueKey("rule-key");
         createStudy(study(key));
