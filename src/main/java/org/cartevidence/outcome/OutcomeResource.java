@@ -82,7 +82,10 @@ public class OutcomeResource {
     @POST
     @Path("cohorts/{cohortId}/outcomes")
     @Operation(operationId = "createOutcome", summary = "Add an outcome to a cohort",
-            description = "Adds an outcome to the cohort in the path: events out of total, with 0 <= events <= total <= the cohort's enrolled.")
+            description = "Adds an outcome to the cohort in the path: events out of total, with 0 <= events <= total "
+                    + "<= the cohort's enrolled. Its measure, definition and time point identify it within the cohort: "
+                    + "another outcome of the cohort with the same three (an absent definition or time point matching "
+                    + "an absent one) is a 409, for a replacement or patch too.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new outcome.",
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     public Response create(@PathParam("cohortId") @Parameter(description = "Cohort id.") long cohortId,

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,7 +18,10 @@ import org.cartevidence.cohort.Cohort;
 import org.cartevidence.cohort.CohortDeletion;
 import org.cartevidence.cohort.CohortService;
 
-/** Reads and writes outcomes, keeping 0 <= events <= total <= the cohort's enrolled. */
+/**
+ * Reads and writes outcomes, keeping 0 <= events <= total <= the cohort's enrolled, and no two outcomes of a cohort
+ * with the same measure, definition and time point.
+ */
 @ApplicationScoped
 public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
 
@@ -65,14 +69,50 @@ public class OutcomeService extends RecordService<Outcome, OutcomeInput> {
                 .setParameter("cohort", event.cohort()).getResultList().forEach(em::remove);
     }
 
+    /**
+     * Checks the outcome rules (see {@link OutcomeRules}) against the stored data, then takes the input. Creation,
+     * replacement and patch alike lock the cohort first (see {@link CohortService#getForWrite}): two writers that
+     * would give one cohort the same outcome twice check one after the other, and the second sees the first's.
+     * As for a cohort's label, an input that is invalid in itself is refused as such (422) before its conflict with
+     * another record (409) is looked at.
+     */
     @Override
     protected void write(Outcome outcome, OutcomeInput in) {
         Cohort cohort = outcome.cohort;
-        em.lock(cohort, LockModeType.PESSIMISTIC_WRITE); // see CohortService.getForWrite
+        em.lock(cohort, LockModeType.PESSIMISTIC_WRITE);
         List<FieldError> errors = OutcomeRules.countsWithinCohort(in, cohort.enrolled);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        Long other = sameKey(outcome, in);
+        OutcomeRules.keyUnique(other != null).ifPresent(error -> {
+            throw new ApiException(409, "duplicate-outcome", "Duplicate outcome", "outcome " + other
+                    + " of this cohort already has this measure, definition and timepointMonths", List.of(error));
+        });
         outcome.apply(in);
+    }
+
+    /**
+     * The id of another outcome of the cohort with the input's measure, definition and time point (absent matching
+     * absent), or null. One query through the cohort's index that answers at most one row: the cohort's outcomes are
+     * never loaded.
+     */
+    private Long sameKey(Outcome outcome, OutcomeInput in) {
+        String query = "select o.id from Outcome o where o.cohort = :cohort and o.id <> :self and o.measure = :measure"
+                + (in.definition() == null ? " and o.definition is null" : " and o.definition = :definition")
+                + (in.timepointMonths() == null ? " and o.timepointMonths is null"
+                        : " and o.timepointMonths = :timepoint")
+                + " order by o.id";
+        TypedQuery<Long> same = em.createQuery(query, Long.class)
+                .setParameter("cohort", outcome.cohort)
+                .setParameter("self", outcome.id == null ? -1L : outcome.id)
+                .setParameter("measure", in.measure());
+        if (in.definition() != null) {
+            same.setParameter("definition", in.definition());
+        }
+        if (in.timepointMonths() != null) {
+            same.setParameter("timepoint", in.timepointMonths());
+        }
+        return same.setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 }

@@ -196,9 +196,10 @@ class DocumentReader {
     }
 
     /**
-     * The rules that span fields or parts of one document: the record rules of the CRUD API ({@link CohortRules},
-     * {@link OutcomeRules}), and that outcomes, which the import matches by measure, definition and time point, are
-     * told apart by them.
+     * The rules that span fields or parts of one document, with the record rules of the CRUD API ({@link CohortRules},
+     * {@link OutcomeRules}). A cohort's label and an outcome's measure, definition and time point need only be unique
+     * among the document's own parts: the import matches stored records by them, so it updates a stored record
+     * instead of repeating it.
      */
     private static void checkAcross(int line, List<CohortDocument> cohorts, List<FieldError> errors) {
         Set<String> labels = new HashSet<>();
@@ -212,10 +213,7 @@ class DocumentReader {
             for (int j = 0; j < outcomes.size(); j++) {
                 OutcomeInput outcome = outcomes.get(j);
                 String o = at + "/outcomes/" + j;
-                if (!keys.add(OutcomeKey.of(outcome))) {
-                    errors.add(new FieldError(line, o, "another outcome of this cohort has the same measure, "
-                            + "definition and timepointMonths"));
-                }
+                OutcomeRules.keyUnique(!keys.add(OutcomeKey.of(outcome))).ifPresent(e -> errors.add(at(line, o, e)));
                 OutcomeRules.countsWithinCohort(outcome, cohort.enrolled()).forEach(e -> errors.add(at(line, o, e)));
             }
         }

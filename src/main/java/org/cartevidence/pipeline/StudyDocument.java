@@ -23,11 +23,16 @@ record StudyDocument(int line, StudyInput study, List<CohortDocument> cohorts) {
     record CohortRef(String studyKey, String label) {
     }
 
-    /** What identifies an outcome within its cohort. */
+    /**
+     * What identifies an outcome within its cohort (see {@link org.cartevidence.outcome.OutcomeRules#keyUnique}). A
+     * time point of -0.0 months is the one of 0: the CRUD API's check compares in the database, where they are equal,
+     * and the export writes both as 0.
+     */
     record OutcomeKey(Measure measure, String definition, Double timepointMonths) {
 
         static OutcomeKey of(OutcomeInput o) {
-            return new OutcomeKey(o.measure(), o.definition(), o.timepointMonths());
+            Double months = o.timepointMonths() == null ? null : o.timepointMonths() + 0.0; // -0.0 + 0.0 is 0.0
+            return new OutcomeKey(o.measure(), o.definition(), months);
         }
     }
 }

@@ -388,8 +388,8 @@ class ImportExportTest extends ApiTest {
         for (int i = 0; i < problem.getList("errors").size(); i++) {
             errors.add(problem.getInt("errors[" + i + "].line") + " " + problem.getString("errors[" + i + "].field"));
         }
-        assertEquals(List.of("2 ", "4 ", "5 /key", "6 /colour", "7 /cohorts/0/outcomes/1", "8 /cohorts/0/female",
-                "8 /cohorts/1/label"), errors);
+        assertEquals(List.of("2 ", "4 ", "5 /key", "6 /colour", "7 /cohorts/0/outcomes/1/measure",
+                "8 /cohorts/0/female", "8 /cohorts/1/label"), errors);
         given().queryParam("q", key).get("/api/v1/studies").then().body("totalItems", equalTo(0));
     }
 

@@ -167,6 +167,34 @@ class RulesOnBothPathsTest extends ApiTest {
     }
 
     @Test
+    void outcomeKeyUniqueWithinTheCohort() {
+        long cohort = createCohort(createStudy(), cohort("A", 10));
+        createOutcome(cohort, outcome("REMISSION", 2, 8));
+        Error crud = onlyError(json().body(outcome("REMISSION", 3, 9)).post("/api/v1/cohorts/{id}/outcomes", cohort)
+                .then(), 409);
+        Error imported = importError(document(uniqueKey("rule-outcome-key"), List.of(cohortWith("A", 10, Map.of(),
+                List.of(outcome("REMISSION", 2, 8), outcome("REMISSION", 3, 9))))));
+        assertSameRule(crud, imported, 1, "/cohorts/0/outcomes/1");
+        assertEquals("measure", crud.field());
+        assertEquals("another outcome of this cohort has the same measure, definition and timepointMonths",
+                crud.message());
+    }
+
+    @Test
+    void minusZeroMonthsIsTheTimePointOfZero() {
+        long cohort = createCohort(createStudy(), cohort("A", 10));
+        Map<String, Object> zero = outcome("REMISSION", 2, 8);
+        zero.put("timepointMonths", 0.0);
+        Map<String, Object> minusZero = outcome("REMISSION", 3, 9);
+        minusZero.put("timepointMonths", -0.0);
+        createOutcome(cohort, zero);
+        Error crud = onlyError(json().body(minusZero).post("/api/v1/cohorts/{id}/outcomes", cohort).then(), 409);
+        Error imported = importError(document(uniqueKey("rule-minus-zero"),
+                List.of(cohortWith("A", 10, Map.of(), List.of(zero, minusZero)))));
+        assertSameRule(crud, imported, 1, "/cohorts/0/outcomes/1");
+    }
+
+    @Test
     void studyKeyUnique() {
         String key = uniqueKey("rule-key");
         createStudy(study(key));
