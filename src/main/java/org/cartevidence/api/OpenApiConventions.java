@@ -54,8 +54,8 @@ public class OpenApiConventions implements OASFilter {
                     + "query parameter (a bad value, or a single-valued parameter given twice or empty)."),
             Map.entry("NotFound", "No record with this id."),
             Map.entry("NotAcceptable", "None of the media types in Accept can be produced."),
-            Map.entry("Conflict", "Conflicts with stored data: a duplicate key or label, records that depend on this "
-                    + "one, or a concurrent change."),
+            Map.entry("Conflict", "Conflicts with stored data: a duplicate key, label or outcome, records that depend "
+                    + "on this one, or a concurrent change."),
             Map.entry("PreconditionFailed", "If-Match does not name the current version."),
             Map.entry("UnsupportedMediaType", "The request's Content-Type is not accepted here."),
             Map.entry("UnprocessableContent", "Well-formed but invalid: each invalid field is listed in errors."),
