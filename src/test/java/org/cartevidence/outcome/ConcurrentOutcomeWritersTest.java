@@ -4,19 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.cartevidence.testing.ApiTest;
+import org.cartevidence.testing.Race;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +25,7 @@ class ConcurrentOutcomeWritersTest extends ApiTest {
     @Test
     void concurrentCreationsOfOneOutcomeMakeItOnce() throws Exception {
         long cohort = createCohort(createStudy(), cohort("A", 10));
-        List<Integer> statuses = race(w -> json().body(remission(1 + w, 6.0))
+        List<Integer> statuses = Race.statuses(WRITERS, w -> json().body(remission(1 + w, 6.0))
                 .post("/api/v1/cohorts/{id}/outcomes", cohort));
         assertOneWinner(201, statuses);
         assertEquals(List.of(6.0f), timepointsOf(cohort));
@@ -45,7 +38,7 @@ class ConcurrentOutcomeWritersTest extends ApiTest {
         for (int w = 0; w < WRITERS; w++) {
             ids.add(createOutcome(cohort, remission(1, 1.0 + w)));
         }
-        List<Integer> statuses = race(w -> mergePatch().body(Map.of("timepointMonths", 0))
+        List<Integer> statuses = Race.statuses(WRITERS, w -> mergePatch().body(Map.of("timepointMonths", 0))
                 .patch("/api/v1/outcomes/{id}", ids.get(w)));
         assertOneWinner(200, statuses);
         assertEquals(1, Collections.frequency(timepointsOf(cohort), 0.0f), "one outcome at 0 months");
@@ -59,7 +52,7 @@ class ConcurrentOutcomeWritersTest extends ApiTest {
         for (int w = 0; w < WRITERS; w++) {
             ids.add(createOutcome(cohort, remission(1, 1.0 + w)));
         }
-        List<Integer> statuses = race(w -> json().body(remission(2, 0.0)).put("/api/v1/outcomes/{id}", ids.get(w)));
+        List<Integer> statuses = Race.statuses(WRITERS, w -> json().body(remission(2, 0.0)).put("/api/v1/outcomes/{id}", ids.get(w)));
         assertOneWinner(200, statuses);
         assertEquals(1, Collections.frequency(timepointsOf(cohort), 0.0f), "one outcome at 0 months");
     }
@@ -74,30 +67,6 @@ class ConcurrentOutcomeWritersTest extends ApiTest {
     private static List<Float> timepointsOf(long cohort) {
         return given().get("/api/v1/cohorts/{id}/outcomes", cohort).then().statusCode(200).extract().jsonPath()
                 .getList("items.timepointMonths", Float.class);
-    }
-
-    /** Sends writer w's request from each of {@link #WRITERS} threads at once; their statuses in writer order. */
-    private static List<Integer> race(IntFunction<Response> write) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<Integer>> writers = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                int writer = w;
-                writers.add(pool.submit((Callable<Integer>) () -> {
-                    start.await();
-                    return write.apply(writer).statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> writer : writers) {
-                statuses.add(writer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static void assertOneWinner(int success, List<Integer> statuses) {
