@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import org.cartevidence.cohort.Cohort;
 import org.cartevidence.cohort.CohortInput;
 import org.cartevidence.cohort.CohortRules;
 import org.cartevidence.cohort.CohortService;
+import org.cartevidence.outcome.Measure;
 import org.cartevidence.outcome.Outcome;
 import org.cartevidence.outcome.OutcomeInput;
 import org.cartevidence.pipeline.ImportResult.Change;
@@ -116,6 +118,8 @@ public class ImportService {
         List<FieldError> errors = new ArrayList<>();
         Map<CohortRef, Cohort> imported = new HashMap<>();
         List<PendingLink> links = new ArrayList<>();
+        Map<Long, Set<OutcomeKey>> addedToStored = new HashMap<>();
+        Set<Long> outcomesChanged = new HashSet<>();
         for (int from = 0; from < documents.size(); from += LOOKUP_CHUNK) {
             List<StudyDocument> chunk = documents.subList(from, Math.min(documents.size(), from + LOOKUP_CHUNK));
             Existing existing = existing(chunk);
@@ -131,16 +135,25 @@ public class ImportService {
                             cohort == null ? created.cohort(study, cd.cohort()) : cohort);
                     links.add(link);
                     imported.put(new CohortRef(study.key, cd.cohort().label()), link.cohort);
-                    upsertOutcomes(link.cohort, cd.outcomes(), existing.outcomes.getOrDefault(link.cohort.id, Map.of()),
-                            outcomes, created);
+                    if (upsertOutcomes(link.cohort, cd.outcomes(),
+                            existing.outcomes.getOrDefault(link.cohort.id, Map.of()), outcomes, created,
+                            addedToStored)) {
+                        outcomesChanged.add(link.cohort.id);
+                    }
                 }
             }
         }
+        Map<Long, Cohort> changedStored = new HashMap<>();
         for (PendingLink link : links) {
-            cohorts.count(link(link, imported, errors));
+            Change change = link(link, imported, errors);
+            cohorts.count(change);
+            if (link.before != null && (change == Change.UPDATED || outcomesChanged.contains(link.cohort.id))) {
+                changedStored.put(link.cohort.id, link.cohort);
+            }
         }
         checkCycles(links, errors);
         refuse(errors);
+        lockChangedCohorts(changedStored, addedToStored);
         for (PendingLink link : links) {
             if (link.before != null && created.isNew(link.cohort.supersededBy)) {
                 // a stored cohort now reported later by a new one: Hibernate writes the link, NewRecords the row
@@ -163,16 +176,69 @@ public class ImportService {
         return study;
     }
 
-    private static void upsertOutcomes(Cohort cohort, List<OutcomeInput> wanted, Map<OutcomeKey, Outcome> stored,
-            Tally tally, NewRecords created) {
+    /**
+     * Adds or updates the cohort's outcomes; tells whether any was. The keys of the outcomes it adds to a stored
+     * cohort go to {@code addedToStored}, to be looked for again under the cohort's lock.
+     */
+    private static boolean upsertOutcomes(Cohort cohort, List<OutcomeInput> wanted, Map<OutcomeKey, Outcome> stored,
+            Tally tally, NewRecords created, Map<Long, Set<OutcomeKey>> addedToStored) {
+        boolean changed = false;
         for (OutcomeInput in : wanted) {
             Outcome outcome = stored.get(OutcomeKey.of(in));
+            Change change;
             if (outcome == null) {
                 created.outcome(cohort, in);
-                tally.count(Change.CREATED);
+                change = Change.CREATED;
+                if (cohort.id != null) {
+                    addedToStored.computeIfAbsent(cohort.id, id -> new HashSet<>()).add(OutcomeKey.of(in));
+                }
             } else {
-                tally.count(update(outcome, in, OutcomeInput::of, Outcome::apply));
+                change = update(outcome, in, OutcomeInput::of, Outcome::apply);
             }
+            tally.count(change);
+            changed |= change != Change.UNCHANGED;
+        }
+        return changed;
+    }
+
+    /**
+     * Locks the stored cohorts the import changes, or whose outcomes it adds or changes, as the CRUD API's writes lock
+     * the one cohort they change (here in id order, so that two imports take them in the same order), and makes sure
+     * that nothing changed them since they were read: a cohort at another version, or an outcome added (or moved)
+     * since with a measure, definition and time point that the import adds too, is a 409 and nothing is imported.
+     * Until the commit, CRUD writes to these cohorts and their outcomes wait, and then see what the import wrote.
+     */
+    private void lockChangedCohorts(Map<Long, Cohort> changed, Map<Long, Set<OutcomeKey>> addedToStored) {
+        List<Long> ids = changed.keySet().stream().sorted().toList();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+            List<?> rows = em.createNativeQuery("select id, version from cohort where id in (:ids) order by id "
+                    + "for update").setParameter("ids", chunk).getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                long id = ((Number) columns[0]).longValue();
+                if (((Number) columns[1]).longValue() != changed.get(id).version) {
+                    throw ApiException.conflict("cohort " + id + " was changed while it was being imported; import "
+                            + "again");
+                }
+            }
+        }
+        List<Long> gaining = addedToStored.keySet().stream().sorted().toList();
+        for (int from = 0; from < gaining.size(); from += LOOKUP_CHUNK) {
+            List<Long> chunk = gaining.subList(from, Math.min(gaining.size(), from + LOOKUP_CHUNK));
+            // Read as values, not entities: the session holds the outcomes as they were first read.
+            em.createQuery("select o.cohort.id as cohort, o.measure as measure, o.definition as definition, "
+                    + "o.timepointMonths as months from Outcome o where o.cohort.id in :ids", Tuple.class)
+                    .setParameter("ids", chunk).getResultStream().forEach(stored -> {
+                        long cohort = stored.get("cohort", Long.class);
+                        OutcomeKey key = OutcomeKey.of(stored.get("measure", Measure.class),
+                                stored.get("definition", String.class), stored.get("months", Double.class));
+                        if (addedToStored.get(cohort).contains(key)) {
+                            throw ApiException.conflict("cohort " + cohort + " was given an outcome with the same "
+                                    + "measure, definition and timepointMonths while it was being imported; import "
+                                    + "again");
+                        }
+                    });
         }
     }
 

@@ -31,8 +31,12 @@ record StudyDocument(int line, StudyInput study, List<CohortDocument> cohorts) {
     record OutcomeKey(Measure measure, String definition, Double timepointMonths) {
 
         static OutcomeKey of(OutcomeInput o) {
-            Double months = o.timepointMonths() == null ? null : o.timepointMonths() + 0.0; // -0.0 + 0.0 is 0.0
-            return new OutcomeKey(o.measure(), o.definition(), months);
+            return of(o.measure(), o.definition(), o.timepointMonths());
+        }
+
+        static OutcomeKey of(Measure measure, String definition, Double timepointMonths) {
+            Double months = timepointMonths == null ? null : timepointMonths + 0.0; // -0.0 + 0.0 is 0.0
+            return new OutcomeKey(measure, definition, months);
         }
     }
 }
