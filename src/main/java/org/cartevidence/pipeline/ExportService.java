@@ -189,9 +189,8 @@ public class ExportService {
             cohortsOfStudy.computeIfAbsent(r.studyId(), k -> new ArrayList<>()).add(r);
         }
         Map<Long, List<OutcomeInput>> outcomesOfCohort = new HashMap<>();
-        for (int from = 0; from < cohortIds.size(); from += CHUNK) {
-            for (OutcomeRow r : rows(OutcomeRow.SELECT, OutcomeRow.class,
-                    cohortIds.subList(from, Math.min(cohortIds.size(), from + CHUNK)))) {
+        for (List<Long> chunk : Chunks.of(cohortIds, CHUNK)) {
+            for (OutcomeRow r : rows(OutcomeRow.SELECT, OutcomeRow.class, chunk)) {
                 outcomesOfCohort.computeIfAbsent(r.cohortId(), k -> new ArrayList<>()).add(r.input());
             }
         }

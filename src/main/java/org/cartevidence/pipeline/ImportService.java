@@ -119,9 +119,7 @@ public class ImportService {
         Map<CohortRef, Cohort> imported = new HashMap<>();
         List<PendingLink> links = new ArrayList<>();
         Map<Long, Set<OutcomeKey>> addedToStored = new HashMap<>();
-        Set<Long> outcomesChanged = new HashSet<>();
-        for (int from = 0; from < documents.size(); from += LOOKUP_CHUNK) {
-            List<StudyDocument> chunk = documents.subList(from, Math.min(documents.size(), from + LOOKUP_CHUNK));
+        for (List<StudyDocument> chunk : Chunks.of(documents, LOOKUP_CHUNK)) {
             Existing existing = existing(chunk);
             for (StudyDocument document : chunk) {
                 Study study = upsertStudy(document.study(), existing.studies.get(document.study().key()), studies,
@@ -135,11 +133,9 @@ public class ImportService {
                             cohort == null ? created.cohort(study, cd.cohort()) : cohort);
                     links.add(link);
                     imported.put(new CohortRef(study.key, cd.cohort().label()), link.cohort);
-                    if (upsertOutcomes(link.cohort, cd.outcomes(),
+                    link.outcomesChanged = upsertOutcomes(link.cohort, cd.outcomes(),
                             existing.outcomes.getOrDefault(link.cohort.id, Map.of()), outcomes, created,
-                            addedToStored)) {
-                        outcomesChanged.add(link.cohort.id);
-                    }
+                            addedToStored);
                 }
             }
         }
@@ -147,7 +143,7 @@ public class ImportService {
         for (PendingLink link : links) {
             Change change = link(link, imported, errors);
             cohorts.count(change);
-            if (link.before != null && (change == Change.UPDATED || outcomesChanged.contains(link.cohort.id))) {
+            if (link.before != null && (change == Change.UPDATED || link.outcomesChanged)) {
                 changedStored.put(link.cohort.id, link.cohort);
             }
         }
@@ -210,8 +206,7 @@ public class ImportService {
      */
     private void lockChangedCohorts(Map<Long, Cohort> changed, Map<Long, Set<OutcomeKey>> addedToStored) {
         List<Long> ids = changed.keySet().stream().sorted().toList();
-        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+        for (List<Long> chunk : Chunks.of(ids, LOOKUP_CHUNK)) {
             List<?> rows = em.createNativeQuery("select id, version from cohort where id in (:ids) order by id "
                     + "for update").setParameter("ids", chunk).getResultList();
             for (Object row : rows) {
@@ -224,8 +219,7 @@ public class ImportService {
             }
         }
         List<Long> gaining = addedToStored.keySet().stream().sorted().toList();
-        for (int from = 0; from < gaining.size(); from += LOOKUP_CHUNK) {
-            List<Long> chunk = gaining.subList(from, Math.min(gaining.size(), from + LOOKUP_CHUNK));
+        for (List<Long> chunk : Chunks.of(gaining, LOOKUP_CHUNK)) {
             // Read as values, not entities: the session holds the outcomes as they were first read.
             em.createQuery("select o.cohort.id as cohort, o.measure as measure, o.definition as definition, "
                     + "o.timepointMonths as months from Outcome o where o.cohort.id in :ids", Tuple.class)
@@ -339,6 +333,8 @@ public class ImportService {
         final CohortDocument document;
         final CohortInput before;
         final Cohort cohort;
+        /** Whether the import adds or changes any of the cohort's outcomes. */
+        boolean outcomesChanged;
 
         PendingLink(int line, String at, CohortDocument document, CohortInput before, Cohort cohort) {
             this.line = line;

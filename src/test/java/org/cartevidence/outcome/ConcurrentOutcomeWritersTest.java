@@ -34,10 +34,7 @@ class ConcurrentOutcomeWritersTest extends ApiTest {
     @Test
     void concurrentPatchesToOneTimePointMakeItOnce() throws Exception {
         long cohort = createCohort(createStudy(), cohort("A", 10));
-        List<Long> ids = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            ids.add(createOutcome(cohort, remission(1, 1.0 + w)));
-        }
+        List<Long> ids = oneOutcomePerWriter(cohort);
         List<Integer> statuses = Race.statuses(WRITERS, w -> mergePatch().body(Map.of("timepointMonths", 0))
                 .patch("/api/v1/outcomes/{id}", ids.get(w)));
         assertOneWinner(200, statuses);
@@ -48,13 +45,19 @@ class ConcurrentOutcomeWritersTest extends ApiTest {
     @Test
     void concurrentReplacementsToOneTimePointMakeItOnce() throws Exception {
         long cohort = createCohort(createStudy(), cohort("A", 10));
+        List<Long> ids = oneOutcomePerWriter(cohort);
+        List<Integer> statuses = Race.statuses(WRITERS, w -> json().body(remission(2, 0.0)).put("/api/v1/outcomes/{id}", ids.get(w)));
+        assertOneWinner(200, statuses);
+        assertEquals(1, Collections.frequency(timepointsOf(cohort), 0.0f), "one outcome at 0 months");
+    }
+
+    /** An outcome for each writer, at time points 1, 2, 3... months. */
+    private static List<Long> oneOutcomePerWriter(long cohort) {
         List<Long> ids = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             ids.add(createOutcome(cohort, remission(1, 1.0 + w)));
         }
-        List<Integer> statuses = Race.statuses(WRITERS, w -> json().body(remission(2, 0.0)).put("/api/v1/outcomes/{id}", ids.get(w)));
-        assertOneWinner(200, statuses);
-        assertEquals(1, Collections.frequency(timepointsOf(cohort), 0.0f), "one outcome at 0 months");
+        return ids;
     }
 
     private static Map<String, Object> remission(int events, double timepointMonths) {

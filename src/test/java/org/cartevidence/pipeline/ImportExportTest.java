@@ -66,14 +66,6 @@ class ImportExportTest extends ApiTest {
                 .then().statusCode(200).extract().asString();
     }
 
-    private static String text(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ObjectNode read(String line) {
         try {
             return (ObjectNode) MAPPER.readTree(line);
@@ -84,7 +76,7 @@ class ImportExportTest extends ApiTest {
 
     /** Documents as NDJSON: one per line, each line ended by a line break as the export ends them. */
     private static String ndjson(List<? extends JsonNode> documents) {
-        return documents.stream().map(document -> text(document) + "\n").collect(Collectors.joining());
+        return documents.stream().map(document -> asJson(document) + "\n").collect(Collectors.joining());
     }
 
     private static String ndjson(JsonNode... documents) {
@@ -332,7 +324,7 @@ class ImportExportTest extends ApiTest {
         firstCohort(earlyDoc).set("supersededBy", laterReport(later, "SLE"));
         importNdjson(ndjson(earlyDoc, laterDoc), "").statusCode(200).body("cohorts.created", equalTo(2));
         String exported = export(early, "ndjson");
-        assertTrue(exported.contains("\"supersededBy\":" + text(laterReport(later, "SLE"))), exported);
+        assertTrue(exported.contains("\"supersededBy\":" + asJson(laterReport(later, "SLE"))), exported);
         // Again on its own: the later report is found among the stored cohorts; nothing changes.
         importNdjson(ndjson(earlyDoc), "").statusCode(200).body("cohorts.unchanged", equalTo(1));
         // A later report that exists nowhere, and one that would make a cycle.
@@ -349,15 +341,15 @@ class ImportExportTest extends ApiTest {
     void jsonTakesOneDocumentOrAnArray() {
         String a = uniqueKey("json-a");
         String b = uniqueKey("json-b");
-        curator().contentType("application/json").body(text(doc(a, "X", 3, 1))).post("/api/v1/import").then()
+        curator().contentType("application/json").body(asJson(doc(a, "X", 3, 1))).post("/api/v1/import").then()
                 .statusCode(200).body("studies.created", equalTo(1));
-        curator().contentType("application/json").body(text(MAPPER.createArrayNode().add(doc(a, "X", 3, 1))
+        curator().contentType("application/json").body(asJson(MAPPER.createArrayNode().add(doc(a, "X", 3, 1))
                         .add(doc(b, "X", 3, 1))))
                 .post("/api/v1/import").then().statusCode(200)
                 .body("studies.created", equalTo(1)).body("studies.unchanged", equalTo(1));
         ArrayNode withABadDocument = MAPPER.createArrayNode().add(doc(b, "X", 3, 1));
         withABadDocument.addObject().put("key", "BAD KEY");
-        curator().contentType("application/json").body(text(withABadDocument))
+        curator().contentType("application/json").body(asJson(withABadDocument))
                 .post("/api/v1/import").then().statusCode(422).body("errors.line", everyItem(equalTo(2)))
                 .body("errors.field", hasItems("/key", "/title", "/phase"));
     }
@@ -375,14 +367,14 @@ class ImportExportTest extends ApiTest {
         badCohorts.withArray("cohorts").insert(0, MAPPER.valueToTree(tooManyWomen));
         // Lines 2 to 4 are deliberately not documents: text that is no JSON, an empty line, an array.
         String body = String.join("\n",
-                text(doc(key, "A", 3, 1)),
+                asJson(doc(key, "A", 3, 1)),
                 "{not json",
                 "",
                 "[1]",
-                text(doc(key, "A", 3, 1)),
-                text(unknownField),
-                text(sameOutcomeTwice),
-                text(badCohorts));
+                asJson(doc(key, "A", 3, 1)),
+                asJson(unknownField),
+                asJson(sameOutcomeTwice),
+                asJson(badCohorts));
         JsonPath problem = importNdjson(body, "").statusCode(422).extract().jsonPath();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < problem.getList("errors").size(); i++) {
